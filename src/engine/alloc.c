@@ -1,0 +1,593 @@
+/*
+** alloc.c: size-class allocator for Lua states (small blocks from mmap'd
+** chunks, large blocks from malloc).  The contract is in alloc.h.
+** See LICENSE.
+*/
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "alloc.h"
+
+/* {==== Layout and checker hooks */
+
+/*
+** A chunk is CHUNK_SIZE bytes aligned to CHUNK_SIZE: masking a block's
+** address finds its chunk header.  64 KiB keeps the tail of a rarely used
+** class small, and pages never handed out are never touched, so RSS only
+** pays for what the bump pointer has passed.
+*/
+#define CHUNK_SHIFT 16
+#define CHUNK_SIZE ((size_t)1 << CHUNK_SHIFT)
+#define CHUNK_MASK (~(uintptr_t)(CHUNK_SIZE - 1))
+
+/* Chunks mapped per mmap call: fewer system calls, same RSS. */
+#define BATCH 16
+
+/* Empty chunks kept for reuse beyond the one spare each class keeps. */
+#define POOL_MIN 8
+#define POOL_SHARE 4 /* ... plus one per POOL_SHARE chunks in use */
+
+/*
+** Classes: 16-byte steps to 512 bytes (Lua's tables, closures, short
+** strings and small arrays), then 128-byte steps to 2048.  The step keeps
+** every block 16-byte aligned, since chunk slots start 16-aligned.
+*/
+#define FINE_MAX 512
+#define SMALL_MAX 2048
+#define NFINE (FINE_MAX / 16)
+#define NCLASSES (NFINE + (SMALL_MAX - FINE_MAX) / 128)
+
+/* A circular doubly linked list node; list heads are sentinels. */
+typedef struct link {
+  struct link *next, *prev;
+} link;
+
+typedef struct chunk {
+  link l;         /* in its class's avail or full list, or in the pool */
+  void *free;     /* slots freed since the chunk was set up */
+  char *bump;     /* first slot never handed out */
+  unsigned live;  /* slots in use */
+  unsigned cap;   /* slots in the chunk */
+  unsigned cls;   /* class index */
+} chunk;
+
+/* Offset of the first slot: the header rounded up to 16 bytes. */
+#define HDR_SIZE ((sizeof(chunk) + 15) & ~(size_t)15)
+
+typedef struct mclass {
+  link avail;      /* chunks with a free slot; allocation takes the head */
+  link full;       /* chunks with every slot live */
+  size_t size;     /* slot size */
+  unsigned nempty; /* chunks in avail with no live slot (0 or 1) */
+} mclass;
+
+struct ma_state {
+  size_t in_use, peak, mapped, large, limit;
+  link big;           /* malloc'd blocks, each behind a link header */
+  link pool;          /* empty chunks not owned by any class */
+  size_t npool;       /* chunks in pool */
+  size_t nchunks;     /* chunks owned by classes */
+  size_t nbig;        /* blocks in big */
+  ma_result err;      /* reason for the last failure */
+  mclass cls[NCLASSES];
+};
+
+/*
+** Checker hooks, chosen at compile time: under AddressSanitizer or (with
+** -DMA_VALGRIND) Valgrind, free slots are made inaccessible so that a use
+** after free or an overflow into a neighbour slot is reported as it would
+** be with malloc.  Without either, they compile to nothing.
+*/
+#if defined(__SANITIZE_ADDRESS__)
+#define MA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MA_ASAN 1
+#endif
+#endif
+
+#if defined(MA_VALGRIND)
+#include <valgrind/memcheck.h>
+#define HOOK_NEW(st) VALGRIND_CREATE_MEMPOOL(st, 0, 0)
+#define HOOK_END(st) VALGRIND_DESTROY_MEMPOOL(st)
+#define BLOCK_ON(st, p, n) VALGRIND_MEMPOOL_ALLOC(st, p, n)
+#define BLOCK_OFF(st, p, slot) VALGRIND_MEMPOOL_FREE(st, p)
+#define AREA_OFF(p, n) VALGRIND_MAKE_MEM_NOACCESS(p, n)
+#define AREA_UNDEF(p, n) VALGRIND_MAKE_MEM_UNDEFINED(p, n)
+#define AREA_CLEAR(p, n) ((void)0)
+#define LINK_ON(p) VALGRIND_MAKE_MEM_DEFINED(p, sizeof(void *))
+#define LINK_OFF(p) VALGRIND_MAKE_MEM_NOACCESS(p, sizeof(void *))
+#define BLOCK_RESIZE(st, p, o, n, slot)                                     \
+  do {                                                                      \
+    VALGRIND_MEMPOOL_CHANGE(st, p, p, n);                                   \
+    if ((n) > (o))                                                          \
+      AREA_UNDEF((char *)(p) + (o), (n) - (o));                             \
+    else                                                                    \
+      AREA_OFF((char *)(p) + (n), (o) - (n));                               \
+  } while (0)
+#elif defined(MA_ASAN)
+#include <sanitizer/asan_interface.h>
+#define HOOK_NEW(st) ((void)0)
+#define HOOK_END(st) ((void)0)
+#define BLOCK_ON(st, p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#define BLOCK_OFF(st, p, slot) ASAN_POISON_MEMORY_REGION(p, slot)
+#define AREA_OFF(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define AREA_CLEAR(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#define LINK_ON(p) ASAN_UNPOISON_MEMORY_REGION(p, sizeof(void *))
+#define LINK_OFF(p) ASAN_POISON_MEMORY_REGION(p, sizeof(void *))
+#define BLOCK_RESIZE(st, p, o, n, slot)                                     \
+  (ASAN_POISON_MEMORY_REGION(p, slot), ASAN_UNPOISON_MEMORY_REGION(p, n))
+#else
+#define HOOK_NEW(st) ((void)0)
+#define HOOK_END(st) ((void)0)
+#define BLOCK_ON(st, p, n) ((void)0)
+#define BLOCK_OFF(st, p, slot) ((void)0)
+#define AREA_OFF(p, n) ((void)0)
+#define AREA_CLEAR(p, n) ((void)0)
+#define LINK_ON(p) ((void)0)
+#define LINK_OFF(p) ((void)0)
+#define BLOCK_RESIZE(st, p, o, n, slot) ((void)0)
+#endif
+
+/* }==== */
+
+/* {==== Lists and classes */
+
+static void list_init(link *head) {
+  head->next = head->prev = head;
+}
+
+static int list_empty(const link *head) {
+  return head->next == head;
+}
+
+static void list_unlink(link *l) {
+  l->prev->next = l->next;
+  l->next->prev = l->prev;
+}
+
+static void list_push(link *head, link *l) {
+  l->next = head->next;
+  l->prev = head;
+  head->next->prev = l;
+  head->next = l;
+}
+
+static void list_append(link *head, link *l) {
+  list_push(head->prev, l);
+}
+
+/* Class index of a size in 1..SMALL_MAX. */
+static unsigned class_of(size_t n) {
+  if (n <= FINE_MAX)
+    return (unsigned)((n - 1) >> 4);
+  return NFINE + (unsigned)((n - FINE_MAX - 1) >> 7);
+}
+
+static size_t class_size(unsigned c) {
+  if (c < NFINE)
+    return (size_t)(c + 1) * 16;
+  return FINE_MAX + (size_t)(c - NFINE + 1) * 128;
+}
+
+static chunk *chunk_of(const void *p) {
+  return (chunk *)((uintptr_t)p & CHUNK_MASK);
+}
+
+/* Free-list links live in the first word of a free slot. */
+static void *slot_next(void *p) {
+  void *next;
+  LINK_ON(p);
+  memcpy(&next, p, sizeof next);
+  LINK_OFF(p);
+  return next;
+}
+
+static void slot_set_next(void *p, void *next) {
+  LINK_ON(p);
+  memcpy(p, &next, sizeof next);
+  LINK_OFF(p);
+}
+
+/* }==== */
+
+/* {==== Chunks from the system */
+
+static void *map_aligned(size_t n) {
+  char *p = mmap(NULL, n + CHUNK_SIZE, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  char *a;
+  size_t head;
+  if (p == MAP_FAILED)
+    return NULL;
+  a = (char *)(((uintptr_t)p + CHUNK_SIZE - 1) & CHUNK_MASK);
+  head = (size_t)(a - p);
+  if (head > 0)
+    munmap(p, head);
+  munmap(a + n, CHUNK_SIZE - head);
+  return a;
+}
+
+static void unmap_chunk(ma_state *st, chunk *ch) {
+  AREA_CLEAR(ch, CHUNK_SIZE);
+  munmap(ch, CHUNK_SIZE);
+  st->mapped -= CHUNK_SIZE;
+}
+
+/* Map a batch of chunks into the pool (one chunk if the batch fails). */
+static int pool_fill(ma_state *st) {
+  size_t n = BATCH, i;
+  char *p = map_aligned(n * CHUNK_SIZE);
+  if (p == NULL) {
+    n = 1;
+    p = map_aligned(CHUNK_SIZE);
+    if (p == NULL)
+      return 0;
+  }
+  for (i = 0; i < n; i++)
+    list_append(&st->pool, (link *)(p + i * CHUNK_SIZE));
+  st->npool += n;
+  st->mapped += n * CHUNK_SIZE;
+  return 1;
+}
+
+/*
+** An emptied chunk goes to the pool; the pool keeps a share of the chunks
+** in use and gives the rest back to the system.  The share absorbs the
+** GC's sweep-then-regrow rhythm without an mmap per chunk, and it shrinks
+** with the program, so one that shrinks for good returns most memory.
+*/
+static void pool_put(ma_state *st, chunk *ch) {
+  st->nchunks--;
+  list_push(&st->pool, &ch->l);
+  st->npool++;
+  while (st->npool > POOL_MIN + st->nchunks / POOL_SHARE) {
+    chunk *old = (chunk *)st->pool.prev;
+    list_unlink(&old->l);
+    st->npool--;
+    unmap_chunk(st, old);
+  }
+}
+
+/* Give class c a fresh chunk at the head of its avail list. */
+static chunk *class_grow(ma_state *st, unsigned c) {
+  mclass *cl = &st->cls[c];
+  chunk *ch;
+  if (list_empty(&st->pool) && !pool_fill(st))
+    return NULL;
+  ch = (chunk *)st->pool.next;
+  list_unlink(&ch->l);
+  st->npool--;
+  st->nchunks++;
+  ch->free = NULL;
+  ch->bump = (char *)ch + HDR_SIZE;
+  ch->live = 0;
+  ch->cap = (unsigned)((CHUNK_SIZE - HDR_SIZE) / cl->size);
+  ch->cls = c;
+  AREA_OFF(ch->bump, CHUNK_SIZE - HDR_SIZE);
+  list_push(&cl->avail, &ch->l);
+  cl->nempty++;
+  return ch;
+}
+
+/* }==== */
+
+/* {==== Small blocks */
+
+static void *small_alloc(ma_state *st, size_t n) {
+  unsigned c = class_of(n);
+  mclass *cl = &st->cls[c];
+  chunk *ch = (chunk *)cl->avail.next;
+  void *p;
+  if (&ch->l == &cl->avail && (ch = class_grow(st, c)) == NULL)
+    return NULL;
+  p = ch->free;
+  if (p != NULL)
+    ch->free = slot_next(p);
+  else {
+    p = ch->bump;
+    ch->bump += cl->size;
+  }
+  if (ch->live++ == 0)
+    cl->nempty--;
+  if (ch->live == ch->cap) {
+    list_unlink(&ch->l);
+    list_push(&cl->full, &ch->l);
+  }
+  BLOCK_ON(st, p, n);
+  return p;
+}
+
+/*
+** A chunk that was full rejoins the head of avail, so allocation keeps
+** filling the chunks already in use.  A chunk that empties becomes the
+** class's spare at the tail of avail, or leaves for the pool when the
+** class already has a spare.
+*/
+static void small_free(ma_state *st, void *p, size_t n) {
+  chunk *ch = chunk_of(p);
+  mclass *cl = &st->cls[class_of(n)];
+  BLOCK_OFF(st, p, cl->size);
+  slot_set_next(p, ch->free);
+  ch->free = p;
+  if (ch->live-- == ch->cap) {
+    list_unlink(&ch->l);
+    list_push(&cl->avail, &ch->l);
+  }
+  if (ch->live > 0)
+    return;
+  list_unlink(&ch->l);
+  if (cl->nempty == 0) {
+    cl->nempty = 1;
+    list_append(&cl->avail, &ch->l);
+  } else
+    pool_put(st, ch);
+}
+
+/* }==== */
+
+/* {==== Large blocks */
+
+/* Each large block sits behind a link header, 16 bytes on 64-bit. */
+static void *big_alloc(ma_state *st, size_t n) {
+  link *h;
+  if (n > SIZE_MAX - sizeof(link) || (h = malloc(sizeof *h + n)) == NULL)
+    return NULL;
+  list_push(&st->big, h);
+  st->nbig++;
+  st->large += n;
+  return h + 1;
+}
+
+static void big_free(ma_state *st, void *p, size_t n) {
+  link *h = (link *)p - 1;
+  list_unlink(h);
+  st->nbig--;
+  st->large -= n;
+  free(h);
+}
+
+/*
+** realloc moves the header with the block; its neighbours still point to
+** the old address, so they are repointed.  A failed shrink keeps the old
+** block, which free() releases whatever size Lua later names.
+*/
+static void *big_resize(ma_state *st, void *p, size_t o, size_t n) {
+  link *h = (link *)p - 1, *nh;
+  if (n > SIZE_MAX - sizeof(link))
+    return NULL;
+  nh = realloc(h, sizeof *nh + n);
+  if (nh == NULL)
+    return n <= o ? (st->large = st->large - o + n, p) : NULL;
+  nh->prev->next = nh;
+  nh->next->prev = nh;
+  st->large = st->large - o + n;
+  return nh + 1;
+}
+
+/* }==== */
+
+/* {==== Interface */
+
+static void *fresh(ma_state *st, size_t n) {
+  return n <= SMALL_MAX ? small_alloc(st, n) : big_alloc(st, n);
+}
+
+static void release(ma_state *st, void *p, size_t n) {
+  if (n <= SMALL_MAX)
+    small_free(st, p, n);
+  else
+    big_free(st, p, n);
+}
+
+/* Resize: in place within a class, realloc between large sizes, else copy. */
+static void *resize(ma_state *st, void *p, size_t o, size_t n) {
+  void *q;
+  if (o <= SMALL_MAX && n <= SMALL_MAX && class_of(o) == class_of(n)) {
+    BLOCK_RESIZE(st, p, o, n, class_size(class_of(n)));
+    return p;
+  }
+  if (o > SMALL_MAX && n > SMALL_MAX)
+    return big_resize(st, p, o, n);
+  q = fresh(st, n);
+  if (q == NULL)
+    return NULL;
+  memcpy(q, p, o < n ? o : n);
+  release(st, p, o);
+  return q;
+}
+
+static int over_limit(const ma_state *st, size_t grow) {
+  return st->in_use > st->limit || grow > st->limit - st->in_use;
+}
+
+void *ma_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  ma_state *st = ud;
+  void *p;
+  if (ptr == NULL)
+    osize = 0; /* osize was Lua's type tag */
+  if (nsize == 0) {
+    if (ptr != NULL) {
+      release(st, ptr, osize);
+      st->in_use -= osize;
+    }
+    return NULL;
+  }
+  if (nsize > osize && over_limit(st, nsize - osize)) {
+    st->err = MA_ELIMIT;
+    return NULL;
+  }
+  p = ptr == NULL ? fresh(st, nsize) : resize(st, ptr, osize, nsize);
+  if (p == NULL) {
+    st->err = MA_ENOMEM;
+    return NULL;
+  }
+  st->in_use = st->in_use - osize + nsize;
+  if (st->in_use > st->peak)
+    st->peak = st->in_use;
+  return p;
+}
+
+ma_state *ma_new(size_t limit) {
+  ma_state *st = malloc(sizeof *st);
+  unsigned c;
+  if (st == NULL)
+    return NULL;
+  memset(st, 0, sizeof *st);
+  ma_set_limit(st, limit);
+  list_init(&st->big);
+  list_init(&st->pool);
+  for (c = 0; c < NCLASSES; c++) {
+    list_init(&st->cls[c].avail);
+    list_init(&st->cls[c].full);
+    st->cls[c].size = class_size(c);
+  }
+  HOOK_NEW(st);
+  return st;
+}
+
+/* Unmap every chunk of a list (chunks are unlinked by being unmapped). */
+static void unmap_list(ma_state *st, link *head) {
+  link *l = head->next, *next;
+  for (; l != head; l = next) {
+    next = l->next;
+    unmap_chunk(st, (chunk *)l);
+  }
+  list_init(head);
+}
+
+void ma_free_state(ma_state *st) {
+  link *l, *next;
+  unsigned c;
+  if (st == NULL)
+    return;
+  HOOK_END(st); /* live blocks die here; the checker must not see leaks */
+  for (c = 0; c < NCLASSES; c++) {
+    unmap_list(st, &st->cls[c].avail);
+    unmap_list(st, &st->cls[c].full);
+  }
+  unmap_list(st, &st->pool);
+  for (l = st->big.next; l != &st->big; l = next) {
+    next = l->next;
+    free(l);
+  }
+  free(st);
+}
+
+void ma_set_limit(ma_state *st, size_t limit) {
+  st->limit = limit == 0 ? SIZE_MAX : limit;
+}
+
+void ma_get_stats(const ma_state *st, ma_stats *out) {
+  out->in_use = st->in_use;
+  out->peak = st->peak;
+  out->mapped = st->mapped;
+  out->large = st->large;
+}
+
+ma_result ma_last_error(ma_state *st) {
+  ma_result r = st->err;
+  st->err = MA_OK;
+  return r;
+}
+
+const char *ma_strerror(ma_result code) {
+  switch (code) {
+  case MA_OK: return "no error";
+  case MA_ELIMIT: return "memory limit reached";
+  case MA_ENOMEM: return "not enough memory";
+  case MA_ECORRUPT: return "allocator state corrupt";
+  }
+  return "unknown allocator error";
+}
+
+/* }==== */
+
+/* {==== Consistency check */
+
+/* Every failed invariant goes through here, so *line names the check. */
+#define CORRUPT_BKPT(line) corrupt_at((line), __LINE__)
+#define VERIFY(cond, line)                                                  \
+  do {                                                                      \
+    if (!(cond))                                                            \
+      return CORRUPT_BKPT(line);                                            \
+  } while (0)
+
+static ma_result corrupt_at(int *line, int at) {
+  if (line != NULL)
+    *line = at;
+  return MA_ECORRUPT;
+}
+
+/* Free slots lie on the slot grid below bump; live + free = handed out. */
+static ma_result check_chunk(const mclass *cl, const chunk *ch, int *line) {
+  const char *start = (const char *)ch + HDR_SIZE;
+  size_t handed, nfree = 0;
+  void *p;
+  VERIFY(ch->bump >= start && ch->bump <= (const char *)ch + CHUNK_SIZE,
+         line);
+  handed = (size_t)(ch->bump - start) / cl->size;
+  VERIFY((size_t)(ch->bump - start) % cl->size == 0, line);
+  VERIFY(ch->cap == (CHUNK_SIZE - HDR_SIZE) / cl->size, line);
+  for (p = ch->free; p != NULL; p = slot_next(p)) {
+    VERIFY(chunk_of(p) == ch && (char *)p >= start && (char *)p < ch->bump,
+           line);
+    VERIFY((size_t)((char *)p - start) % cl->size == 0, line);
+    VERIFY(++nfree <= handed, line);
+  }
+  VERIFY(ch->live + nfree == handed && ch->live <= ch->cap, line);
+  return MA_OK;
+}
+
+/* Walk one class list; *n counts chunks, *empty those with no live slot. */
+static ma_result check_list(const ma_state *st, unsigned c, const link *head,
+                            size_t *n, unsigned *empty, int *line) {
+  const mclass *cl = &st->cls[c];
+  const link *l;
+  for (l = head->next; l != head; l = l->next) {
+    const chunk *ch = (const chunk *)l;
+    VERIFY(l->next->prev == l && ((uintptr_t)ch & ~CHUNK_MASK) == 0, line);
+    VERIFY(ch->cls == c, line);
+    if (check_chunk(cl, ch, line) != MA_OK)
+      return MA_ECORRUPT;
+    VERIFY((head == &cl->full) == (ch->live == ch->cap), line);
+    *empty += ch->live == 0;
+    (*n)++;
+  }
+  return MA_OK;
+}
+
+static ma_result count_links(const link *head, size_t *n, int *line) {
+  const link *l;
+  for (l = head->next; l != head; l = l->next) {
+    VERIFY(l->next->prev == l, line);
+    (*n)++;
+  }
+  return MA_OK;
+}
+
+ma_result ma_check(ma_state *st, int *line) {
+  size_t nchunks = 0, npool = 0, nbig = 0;
+  unsigned c;
+  for (c = 0; c < NCLASSES; c++) {
+    const mclass *cl = &st->cls[c];
+    unsigned empty = 0;
+    VERIFY(cl->size == class_size(c) && cl->size % 16 == 0, line);
+    if (check_list(st, c, &cl->avail, &nchunks, &empty, line) != MA_OK ||
+        check_list(st, c, &cl->full, &nchunks, &empty, line) != MA_OK)
+      return MA_ECORRUPT;
+    VERIFY(empty == cl->nempty && empty <= 1, line);
+  }
+  if (count_links(&st->pool, &npool, line) != MA_OK ||
+      count_links(&st->big, &nbig, line) != MA_OK)
+    return MA_ECORRUPT;
+  VERIFY(nchunks == st->nchunks && npool == st->npool, line);
+  VERIFY(st->mapped == (nchunks + npool) * CHUNK_SIZE, line);
+  VERIFY(nbig == st->nbig && st->large <= st->in_use, line);
+  VERIFY(st->peak >= st->in_use, line);
+  return MA_OK;
+}
+
+/* }==== */
