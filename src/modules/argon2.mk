@@ -37,3 +37,10 @@ $(O)/argon2/argon2_cpu.o: src/modules/argon2_cpu.c $(ARGON2_DIR)/.sha256
 $(O)/argon2/%.o: $(ARGON2_DIR)/.sha256
 	@mkdir -p $(@D)
 	$(CC) $(ARGON2_CFLAGS) -c $(ARGON2_DIR)/src/$*.c -o $@
+
+# tests/unit/argon2.c: RFC 9106 vectors against the library as linked here
+UNIT_BIN += $(O)/unit/argon2
+$(O)/unit/argon2: tests/unit/argon2.c $(ARGON2_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_OURS) $(ARGON2_INC) -Itests/unit $(LDFLAGS) -o $@ $^ \
+	  -lpthread
