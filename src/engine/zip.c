@@ -168,6 +168,7 @@ static int64_t find_eocd(const zip *z) {
   return loose;
 }
 
+/* The one cheap proof that a candidate base is right. */
 static int central_sig_at(const zip *z, uint64_t pos) {
   return in_data(z, pos, 4) && rd_le32(z->data + pos) == SIG_CENTRAL;
 }
@@ -199,6 +200,8 @@ static int64_t find_eocd64(const zip *z, uint64_t loc) {
   return -1;
 }
 
+/* With a zip64 locator present its record is authoritative, even when
+** the classic end record holds real values (zip -fz writes both). */
 static zip_result read_eocd64(zip *z, uint64_t loc) {
   int64_t at = find_eocd64(z, loc);
   if (at < 0) return CORRUPT(z, ZIP_BADEOCD);
@@ -212,6 +215,8 @@ static zip_result read_eocd64(zip *z, uint64_t loc) {
   return find_base(z, (uint64_t)at);
 }
 
+/* Everything zip_open does: end records, then the base. Multi-disk
+** archives are refused: an executable is one "disk". */
 static zip_result read_end(zip *z) {
   int64_t e = find_eocd(z);
   if (e < 0) return CORRUPT(z, ZIP_NOEOCD);
@@ -238,6 +243,8 @@ typedef struct central {
   size_t namelen, extralen, total;
 } central;
 
+/* left is what remains of the central directory: a header, its name,
+** extra and comment must all fit in it. */
 static zip_result parse_central(zip *z, const unsigned char *p,
                                 uint64_t left, central *c) {
   if (left < CENTRAL_LEN || rd_le32(p) != SIG_CENTRAL)
@@ -320,6 +327,8 @@ static int dangerous_name(const unsigned char *s, size_t n) {
   return 0;
 }
 
+/* Only Unix-made entries carry st_mode; others get sane defaults so the
+** Lua side never has to guess. */
 static uint32_t mode_of(const unsigned char *p, int isdir) {
   uint32_t ext = rd_le32(p + 38);
   if (p[5] == 3 && (ext >> 16) != 0) return ext >> 16; /* made on Unix */
@@ -342,6 +351,8 @@ static zip_result check_entry(zip *z, const zip_entry *e) {
   return ZIP_OK;
 }
 
+/* Copy the name into the pool (NUL-terminated for the caller's
+** convenience) and decode the fixed fields, then the extras. */
 static zip_result fill_entry(zip *z, const central *c, zip_entry *e,
                              char *name) {
   const unsigned char *p = c->p;
@@ -386,6 +397,8 @@ static zip_result fill_index(zip *z) {
   return ZIP_OK;
 }
 
+/* qsort orders; ties in name break by offset so the later copy of a
+** duplicated name ends up last and wins. */
 static int by_offset(const void *a, const void *b) {
   const zip_entry *x = a, *y = b;
   return x->offset < y->offset ? -1 : x->offset > y->offset;
@@ -432,6 +445,7 @@ static void sort_names(zip *z) {
   z->nents = out;
 }
 
+/* Back to "not indexed", so that a failed build leaves no memory. */
 static void drop_index(zip *z) {
   mem_free(z, z->ents, z->cap * sizeof *z->ents);
   mem_free(z, z->names, z->nameslen);
@@ -440,6 +454,8 @@ static void drop_index(zip *z) {
   z->nents = z->cap = z->nameslen = z->skipped = 0;
 }
 
+/* Two passes over the directory: count to allocate exactly once, then
+** fill. The allocation is bounded by the directory's own size. */
 static zip_result build_index(zip *z) {
   size_t n, namebytes;
   zip_result r = count_central(z, &n, &namebytes);
@@ -507,6 +523,7 @@ static size_t prefix_end(const zip *z, size_t i, const char *key,
                   z->ents);
 }
 
+/* Binary search over the sorted index. */
 zip_result zip_find(zip *z, const char *name, size_t len,
                     const zip_entry **e) {
   zip_result r = zip_index(z);
@@ -542,6 +559,8 @@ static int find_dir(const zip *z, const char *path, size_t len,
   return 0;
 }
 
+/* A file wins over a directory of the same name (as "a" over "a/"),
+** since only a trailing slash says the caller wants the directory. */
 zip_result zip_stat(zip *z, const char *path, size_t len,
                     const zip_entry **e, int *isdir) {
   zip_result r = zip_index(z);
@@ -559,6 +578,7 @@ zip_result zip_stat(zip *z, const char *path, size_t len,
   return ZIP_OK;
 }
 
+/* The listing is the contiguous range of names starting with prefix. */
 zip_result zip_dir_open(zip *z, const char *prefix, size_t len, zip_dir *d) {
   zip_result r = zip_index(z);
   d->at = d->end = NULL;
@@ -621,6 +641,8 @@ static zip_result locate_data(zip *z, const zip_entry *e,
   return ZIP_OK;
 }
 
+/* Shared by zip_read (stream on the stack) and zip_stream_open: all
+** checks that need no decompression happen here, before any output. */
 static zip_result stream_init(zip *z, const zip_entry *e, zip_stream *s) {
   memset(s, 0, sizeof *s);
   s->z = z;
@@ -643,6 +665,7 @@ static zip_result stream_init(zip *z, const zip_entry *e, zip_stream *s) {
   return ZIP_OK;
 }
 
+/* Free zlib's state as soon as it is no longer needed. */
 static void stream_end(zip_stream *s) {
   if (s->zinit) inflateEnd(&s->zs);
   s->zinit = 0;
@@ -722,6 +745,7 @@ static zip_result stream_pump(zip_stream *s, unsigned char *buf, size_t cap,
   return r;
 }
 
+/* The whole entry in one pump: the stream lives on the stack. */
 zip_result zip_read(zip *z, const zip_entry *e, void *buf) {
   zip_stream s;
   size_t got;
@@ -765,6 +789,8 @@ void zip_stream_close(zip_stream *s) {
 
 /* {==== HANDLE */
 
+/* A failed open still returns the handle so that zip_errline can say
+** which check refused the archive. */
 zip_result zip_open(zip **out, const void *data, size_t size,
                     zip_alloc_fn alloc, void *ud) {
   zip *z = alloc(ud, NULL, 0, sizeof *z);

@@ -63,6 +63,7 @@ static unsigned char *wr_le64(unsigned char *p, uint64_t v) {
   return wr_le32(wr_le32(p, (uint32_t)v), (uint32_t)(v >> 32));
 }
 
+/* A 32-bit field holding 0xffffffff means "see the zip64 extra". */
 static uint32_t cap32(uint64_t v) {
   return v >= MAX32 ? MAX32 : (uint32_t)v;
 }
@@ -157,6 +158,8 @@ static int bad_name(const char *s, size_t n) {
   return 0;
 }
 
+/* One deflate state for all entries: level 9 costs ~270 KiB to set up,
+** so it is reset between entries rather than rebuilt. */
 static zipw_result deflate_start(zipw *w) {
   if (w->zinit) return deflateReset(&w->zs) == Z_OK ? ZIPW_OK : ZIPW_DEFLATE;
   w->zs.zalloc = zl_alloc;
@@ -236,11 +239,15 @@ static zipw_result write_local(zipw *w, const went *e, const char *name) {
   return emit(w, h, 20);
 }
 
+/* unzip treats a mode without type bits as a plain file, so a
+** directory must say S_IFDIR. */
 static uint32_t full_mode(uint32_t mode, int isdir) {
   if ((mode & 0170000) == 0) mode |= isdir ? 040000 : 0100000;
   return mode;
 }
 
+/* Compress first, since the local header must carry the final sizes
+** (no data descriptors: they make output depend on the writer's mode). */
 static zipw_result add_entry(zipw *w, const char *name, size_t namelen,
                              const unsigned char *data, size_t len,
                              uint32_t mode) {
@@ -329,6 +336,8 @@ static zipw_result write_end64(zipw *w, uint64_t cdoff, uint64_t cdsize) {
   return emit(w, h, sizeof h);
 }
 
+/* The classic end record always closes the file: readers look for it
+** first, and zip64 ones are added only when a field overflows. */
 static zipw_result write_end(zipw *w, uint64_t cdoff, uint64_t cdsize) {
   unsigned char h[22], *p = h;
   uint64_t off = w->base + cdoff;
@@ -346,6 +355,7 @@ static zipw_result write_end(zipw *w, uint64_t cdoff, uint64_t cdsize) {
   return emit(w, h, sizeof h);
 }
 
+/* Central headers in the order the entries were added. */
 static zipw_result finish(zipw *w) {
   uint64_t cdoff = w->pos;
   for (size_t i = 0; i < w->nents; i++) {
@@ -367,6 +377,7 @@ zipw_result zipw_finish(zipw *w) {
 
 /* {==== HANDLE */
 
+/* The time is converted once: every entry carries the same stamp. */
 zipw_result zipw_new(zipw **out, zipw_alloc_fn alloc, void *ud,
                      zipw_write_fn write, void *wud, uint64_t base,
                      int64_t mtime) {
