@@ -654,11 +654,12 @@ static int probe(const tz_zone *z, const want *w, int64_t *tp, tz_tm *tm) {
 }
 
 /* The local time exists but with the other isdst: look outwards for an
-** instant with the wanted isdst and reuse its offset. The stride and
-** reach are glibc's (shortest and longest DST periods in tzdata). */
+** instant with the wanted isdst and reuse its offset; failing that,
+** assume DST is one hour ahead. Stride, reach and fallback are glibc
+** 2.36's (from the shortest and longest DST periods in tzdata). */
 static int neighbour(const tz_zone *z, const want *w, int64_t *tp,
                      tz_tm *tm) {
-  const int64_t stride = 601200, bound = 536454000 / 2 + 601200;
+  const int64_t stride = 601200, bound = 457243200 / 2 + 601200;
   int64_t delta;
   int dir;
   tz_tm otm;
@@ -673,7 +674,9 @@ static int neighbour(const tz_zone *z, const want *w, int64_t *tp,
         return 1;
       }
     }
-  return 0;
+  /* +1 h when standard time was wanted but DST found, -1 h reversed */
+  *tp += HOUR * ((w->isdst == 0) - (tm->isdst == 0));
+  return tz_localtime(z, *tp, tm) == TZ_OK;
 }
 
 tz_result tz_mktime(const tz_zone *z, tz_tm *in, int64_t *out) {

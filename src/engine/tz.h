@@ -119,7 +119,8 @@ tz_result tz_localtime(const tz_zone *zone, int64_t t, tz_tm *out);
 **   tm: in: year (year - 1900 must fit in an int), mon, mday, hour, min,
 **       sec in any int range, isdst as a hint (<0: let the zone decide;
 **       >=0: when the zone disagrees at that time, use the offset of a
-**       neighbouring time with the wanted isdst, as glibc does).
+**       time with the wanted isdst within ~7 years, else assume DST is
+**       one hour ahead, as glibc 2.36 does).
 **       out on success: normalized fields as tz_localtime gives them.
 ** Gaps (spring forward) and overlaps (fall back) are resolved by the
 ** same probing glibc 2.36 uses, started from offset 0 (glibc starts from
@@ -128,9 +129,9 @@ tz_result tz_localtime(const tz_zone *zone, int64_t t, tz_tm *out);
 ** process agrees with this engine). Out-of-range seconds are applied
 ** after the search, as glibc does ("02:59:60" in a gap).
 ** Returns TZ_OK and *t; TZ_ERANGE when the input year or the result
-** does not fit (result beyond int64, or its year - 1900 beyond int), or
-** when no local time with the wanted isdst exists nearby (glibc's
-** EOVERFLOW); then *tm and *t are untouched. */
+** does not fit (its year - 1900 beyond int: glibc's EOVERFLOW; any such
+** year also keeps the result inside int64); then *tm and *t are
+** untouched. */
 tz_result tz_mktime(const tz_zone *zone, tz_tm *tm, int64_t *t);
 
 /* tz_strerror: a static English message for a result code. */

@@ -3,6 +3,7 @@
 ** its rejections, TZ strings, localtime and glibc-style mktime.
 ** See LICENSE.
 */
+#include <dirent.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -301,7 +302,43 @@ static void test_alloc_failure(void) {
         "unknown code: expected a generic message");
 }
 
+/* Every file in tests/corrupt/tz/ must be refused with the code its
+** name starts with (ecorrupt-, etrunc-, emagic-). */
+static void test_corrupt_corpus(void) {
+  static const struct { const char *prefix; tz_result rc; } codes[] = {
+    {"ecorrupt-", TZ_ECORRUPT}, {"etrunc-", TZ_ETRUNC},
+    {"emagic-", TZ_EMAGIC}};
+  DIR *d = opendir("tests/corrupt/tz");
+  struct dirent *de;
+  int files = 0;
+  CHECK(d != NULL, "expected tests/corrupt/tz (run from the repo root)");
+  while (d && (de = readdir(d)) != NULL) {
+    char path[512];
+    uint8_t b[4096];
+    size_t n, i;
+    FILE *f;
+    tz_zone *z = NULL;
+    tz_result want = TZ_OK, rc;
+    for (i = 0; i < sizeof codes / sizeof *codes; i++)
+      if (!strncmp(de->d_name, codes[i].prefix, strlen(codes[i].prefix)))
+        want = codes[i].rc;
+    if (want == TZ_OK) continue;
+    snprintf(path, sizeof path, "tests/corrupt/tz/%s", de->d_name);
+    if (!(f = fopen(path, "rb"))) continue;
+    n = fread(b, 1, sizeof b, f);
+    fclose(f);
+    rc = tz_load_tzif(&z, b, n, alloc, NULL, NULL);
+    CHECK(rc == want && !z, "%s: expected %s, got %s", de->d_name,
+          tz_strerror(want), tz_strerror(rc));
+    tz_free(z);
+    files++;
+  }
+  if (d) closedir(d);
+  CHECK(files > 0, "expected files in tests/corrupt/tz, found none");
+}
+
 int main(void) {
+  test_corrupt_corpus();
   test_tzif_reading();
   test_tzif_rejections();
   test_posix_strings();

@@ -1,0 +1,56 @@
+/*
+** fuzz/tz.c: libFuzzer target for the tz engine's TZif reader; a zone
+** that loads is then exercised by localtime and mktime. See LICENSE.
+*/
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  (void)ud;
+  (void)osize;
+  if (nsize == 0) {
+    free(ptr);
+    return NULL;
+  }
+  return realloc(ptr, nsize);
+}
+
+/* Instants where bugs hide: extremes, the epoch, the 32-bit edges. */
+static const int64_t probes[] = {
+  INT64_MIN, -((int64_t)1 << 57) - 1, -67768040609740800LL, -2147483649LL,
+  -1, 0, 1, 2147483647, 2147483648LL, 4133980800LL, 67768036191676799LL,
+  ((int64_t)1 << 57), INT64_MAX};
+
+/* Convert each probe, then feed the local fields back through mktime
+** with each isdst hint, shifted into possible gaps. */
+static void exercise(const tz_zone *z) {
+  size_t i;
+  int dst;
+  for (i = 0; i < sizeof probes / sizeof *probes; i++) {
+    tz_tm tm, in;
+    int64_t t;
+    if (tz_localtime(z, probes[i], &tm) != TZ_OK) continue;
+    for (dst = -1; dst <= 1; dst++) {
+      in = tm;
+      in.min += 30;
+      in.sec -= 61;
+      in.isdst = dst;
+      (void)tz_mktime(z, &in, &t);
+    }
+  }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  tz_zone *z = NULL;
+  int where;
+  if (tz_load_tzif(&z, data, size, alloc, NULL, &where) == TZ_OK) {
+    exercise(z);
+    tz_free(z);
+  }
+  return 0;
+}
