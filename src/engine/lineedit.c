@@ -351,6 +351,19 @@ static int get_byte(le_editor *ed, int wait_ms) {
   return ed->in[0];
 }
 
+/* The final letter shared by CSI and SS3 forms (ESC [ A, ESC O A). */
+static int letter_key(int c) {
+  switch (c) {
+  case 'A': return K_UP;
+  case 'B': return K_DOWN;
+  case 'C': return K_RIGHT;
+  case 'D': return K_LEFT;
+  case 'H': return K_HOME;
+  case 'F': return K_END;
+  }
+  return K_IGNORE;
+}
+
 /* Finish CSI parameters: Home/End/Delete, arrows, paste, else ignore. */
 static int csi_key(le_editor *ed, int first) {
   int c = first, p1 = -1, p2 = -1, *cur = &p1;
@@ -372,14 +385,7 @@ static int csi_key(le_editor *ed, int first) {
   }
   if ((c == 'C' || c == 'D') && (p2 == 3 || p2 == 5))
     return c == 'C' ? K_WRIGHT : K_WLEFT;
-  switch (c) {
-  case 'A': return K_UP;
-  case 'B': return K_DOWN;
-  case 'C': return K_RIGHT;
-  case 'D': return K_LEFT;
-  case 'H': return K_HOME;
-  case 'F': return K_END;
-  }
+  if (letter_key(c) != K_IGNORE) return letter_key(c);
   if (c < 0x40 || c > 0x7e) ed->inpos--; /* not a final byte: keep it */
   BAD_INPUT(ed);
   return K_IGNORE;
@@ -387,17 +393,9 @@ static int csi_key(le_editor *ed, int first) {
 
 static int ss3_key(le_editor *ed) {
   int c = get_byte(ed, -1);
-  switch (c) {
-  case 'A': return K_UP;
-  case 'B': return K_DOWN;
-  case 'C': return K_RIGHT;
-  case 'D': return K_LEFT;
-  case 'H': return K_HOME;
-  case 'F': return K_END;
-  }
   if (c >= 0x100) return c;
-  BAD_INPUT(ed);
-  return K_IGNORE;
+  if (letter_key(c) == K_IGNORE) BAD_INPUT(ed);
+  return letter_key(c);
 }
 
 /* Decode one key: a byte, or an escape sequence into a K_ code. */
@@ -540,7 +538,7 @@ static void leave_area(le_editor *ed) {
 
 static void insert(le_editor *ed, const char *s, size_t n) {
   sbuf *b = &ed->line;
-  if (!sb_room(ed, b, n)) return;
+  if (n == 0 || !sb_room(ed, b, n)) return;
   memmove(b->p + ed->pos + n, b->p + ed->pos, b->n - ed->pos);
   memcpy(b->p + ed->pos, s, n);
   b->n += n;
@@ -627,6 +625,7 @@ static void history_move(le_editor *ed, int up) {
 /* Last occurrence of pat in s, or -1. */
 static long find_last(const char *s, size_t n, const char *pat, size_t m) {
   size_t i;
+  if (m == 0) return (long)n; /* empty pattern: every entry matches */
   if (m > n) return -1;
   for (i = n - m + 1; i-- > 0;)
     if (memcmp(s + i, pat, m) == 0) return (long)i;
@@ -985,30 +984,37 @@ static void history_drop_oldest(le_editor *ed, size_t k) {
   ed->hn -= k;
 }
 
+/* Append a copy of s[0..len) to a vector of entries. */
+static int push_copy(le_editor *ed, hentry **v, size_t *n, size_t *cap,
+                     const char *s, size_t len) {
+  char *p;
+  if (len >= SIZE_MAX - 1) return LE_ERR_NOMEM;
+  if (*n == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 16;
+    hentry *nv = ed->alloc(ed->ud, *v, *cap * sizeof *nv, ncap * sizeof *nv);
+    if (!nv) return LE_ERR_NOMEM;
+    *v = nv, *cap = ncap;
+  }
+  p = ed->alloc(ed->ud, NULL, 0, len + 1);
+  if (!p) return LE_ERR_NOMEM;
+  if (len) memcpy(p, s, len);
+  p[len] = '\0';
+  (*v)[*n].p = p, (*v)[*n].n = len;
+  (*n)++;
+  return LE_OK;
+}
+
 int le_history_add(le_editor *ed, const char *line, size_t len) {
   hentry *last;
-  char *p;
+  int rc;
   if (!ed || (!line && len)) return LE_ERR_ARG;
   last = ed->hn ? &ed->hist[ed->hn - 1] : NULL;
   if (ed->hmax == 0 || (last && last->n == len &&
                         (len == 0 || memcmp(last->p, line, len) == 0)))
     return LE_OK;
-  if (len >= SIZE_MAX - 1) return LE_ERR_NOMEM;
-  if (ed->hn == ed->hcap) {
-    size_t cap = ed->hcap ? ed->hcap * 2 : 16;
-    hentry *v = ed->alloc(ed->ud, ed->hist, ed->hcap * sizeof *v,
-                          cap * sizeof *v);
-    if (!v) return LE_ERR_NOMEM;
-    ed->hist = v, ed->hcap = cap;
-  }
-  p = ed->alloc(ed->ud, NULL, 0, len + 1);
-  if (!p) return LE_ERR_NOMEM;
-  if (len) memcpy(p, line, len);
-  p[len] = '\0';
-  ed->hist[ed->hn].p = p, ed->hist[ed->hn].n = len;
-  ed->hn++;
+  rc = push_copy(ed, &ed->hist, &ed->hn, &ed->hcap, line, len);
   if (ed->hn > ed->hmax) history_drop_oldest(ed, ed->hn - ed->hmax);
-  return LE_OK;
+  return rc;
 }
 
 size_t le_history_count(const le_editor *ed) {
@@ -1032,25 +1038,8 @@ void le_set_completion(le_editor *ed, le_complete_fn fn, void *ud) {
 }
 
 int le_completion_add(le_completions *lc, const char *s, size_t len) {
-  le_editor *ed;
-  char *p;
   if (!lc || (!s && len)) return LE_ERR_ARG;
-  ed = lc->ed;
-  if (len >= SIZE_MAX - 1) return LE_ERR_NOMEM;
-  if (lc->n == lc->cap) {
-    size_t cap = lc->cap ? lc->cap * 2 : 16;
-    hentry *v = ed->alloc(ed->ud, lc->v, lc->cap * sizeof *v,
-                          cap * sizeof *v);
-    if (!v) return LE_ERR_NOMEM;
-    lc->v = v, lc->cap = cap;
-  }
-  p = ed->alloc(ed->ud, NULL, 0, len + 1);
-  if (!p) return LE_ERR_NOMEM;
-  if (len) memcpy(p, s, len);
-  p[len] = '\0';
-  lc->v[lc->n].p = p, lc->v[lc->n].n = len;
-  lc->n++;
-  return LE_OK;
+  return push_copy(lc->ed, &lc->v, &lc->n, &lc->cap, s, len);
 }
 
 int le_bad_input_line(const le_editor *ed) {
