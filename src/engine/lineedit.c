@@ -864,7 +864,6 @@ static int edit_loop(le_editor *ed) {
   while (rc == GO_ON && !ed->err) {
     int key = read_key(ed);
     if (!ed->searching || !search_key(ed, key)) rc = dispatch(ed, key);
-    if (rc == LE_OK && ed->searching) search_end(ed, 1);
     /* Redraw only once the typed-ahead or pasted bytes are used up. */
     if (rc == GO_ON && ed->inpos >= ed->inlen) refresh(ed);
   }
@@ -875,6 +874,8 @@ static int edit_loop(le_editor *ed) {
   return rc;
 }
 
+/* No escape codes at all: the terminal (or pipe) does the editing, and a
+   last line without newline still counts, as with fgets. */
 static int plain_loop(le_editor *ed) {
   int c, got = 0;
   char ch;
@@ -948,6 +949,7 @@ int le_readline(le_editor *ed, const char *prompt, const char **line,
   ed->line.p[0] = '\0';
   if (ed->mode == LE_MODE_PLAIN) rc = plain_loop(ed);
   else {
+    /* Saved afresh each call: the caller may change modes in between. */
     ed->has_saved_tty = tcgetattr(ed->infd, &ed->orig) == 0;
     rc = enter_raw(ed) ? edit_loop(ed) : LE_ERR_IO;
     if (le_restore(ed) != LE_OK && rc == LE_OK) rc = LE_ERR_IO;

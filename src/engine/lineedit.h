@@ -119,7 +119,12 @@ void le_set_columns(le_editor *ed, size_t cols);
 ** LE_ERR_IO, LE_ERR_NOMEM: the line is lost but the editor stays usable.
 ** On every result other than LE_OK, *line is set to "" and *len to 0.
 ** Raw mode and bracketed paste, when used, are switched off again before
-** it returns, whatever the result.
+** it returns, whatever the result.  Keys are: Enter, C-c, C-d, C-a/C-e
+** (Home/End), C-b/C-f (arrows), M-b/M-f (C- or M-arrows), C-h/Backspace,
+** Delete, C-k, C-u, C-w, M-d, M-Backspace, C-y, C-t, C-l, C-p/C-n (up/
+** down arrows) for history, C-r search (C-g or ESC cancels), Tab.  C-z
+** is an ordinary (ignored) key: raw mode turns off the terminal's
+** signal characters, so suspending is up to the caller.
 */
 int le_readline(le_editor *ed, const char *prompt, const char **line,
                 size_t *len);
@@ -182,8 +187,9 @@ int le_completion_add(le_completions *lc, const char *s, size_t len);
 
 /*
 ** le_bad_input_line: the source line of lineedit.c where the last piece
-** of malformed input (unknown escape sequence, invalid UTF-8 while
-** moving) was dropped or tolerated, 0 if none.  For debugging and fuzzing.
+** of unusable input (an unknown escape sequence or an unbound control
+** key) was dropped, 0 if none.  For debugging and fuzzing.  Invalid UTF-8
+** is not "bad" here: it is kept in the line and drawn as \xNN.
 */
 int le_bad_input_line(const le_editor *ed);
 
