@@ -247,6 +247,12 @@ static void test_wrapping(void) {
   CHECK(len == 100, "width 0: expected 100 bytes, got %zu", len);
   CHECK(strstr(S.out, want) != NULL, "width 0: expected a wrap at 80");
   close_session(&S);
+  open_session(&S, 10);
+  type_line(&S, "xxxxxxxxxxxxxxx\x01\r", 17, 16, &line, &len);
+  CHECK(strstr(S.out, "xxxxx\x1b[1A\r\x1b[2C") != NULL,
+        "C-a on a wrapped line: expected one row up, column 2, got \"%s\"",
+        S.out);
+  close_session(&S);
 }
 
 static void test_clear_screen(void) {
