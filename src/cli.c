@@ -1,0 +1,327 @@
+/*
+** cli.c: lua.c-compatible options, scripts, error reports and exit statuses.
+** See LICENSE.
+*/
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lauxlib.h"
+#include "lua.h"
+#include "lualib.h"
+
+#include "cli.h"
+#include "config.h"
+#include "libs.h"
+#include "repl.h"
+
+/* Bits that collect_args returns. */
+#define OPT_ERROR 1 /* bad option: nothing else is valid */
+#define OPT_I 2
+#define OPT_V 4
+#define OPT_E 8
+#define OPT_LE 16 /* -e seen */
+
+#define INIT_VAR "LUA_INIT"
+#define INIT_VAR_VERSIONED \
+  INIT_VAR "_" LUA_VERSION_MAJOR "_" LUA_VERSION_MINOR
+
+static const char *progname = MOONBOX_NAME;
+
+/* The state a Ctrl-C must stop; read only by the signal handler. */
+static lua_State *interrupt_L = NULL;
+
+/* {==== interruption */
+
+/* Hook installed by the signal handler: raises at the next VM event. */
+static void stop_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  lua_sethook(L, NULL, 0, 0);
+  luaL_error(L, "interrupted!");
+}
+
+/* SIGINT while Lua runs: only set a hook (lua_sethook is signal-safe);
+** a second Ctrl-C gets the default action and kills the process. */
+static void on_interrupt(int sig) {
+  int mask = LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT;
+  signal(sig, SIG_DFL);
+  lua_sethook(interrupt_L, stop_hook, mask, 1);
+}
+
+/* }==== */
+
+/* {==== calling and reporting */
+
+static void message(const char *pname, const char *msg) {
+  if (pname) fprintf(stderr, "%s: ", pname);
+  fprintf(stderr, "%s\n", msg);
+  fflush(stderr);
+}
+
+int cli_report(lua_State *L, int status, const char *pname) {
+  if (status != LUA_OK) {
+    const char *msg = lua_tostring(L, -1);
+    message(pname, msg ? msg : "(error object is not a string)");
+    lua_pop(L, 1);
+  }
+  return status;
+}
+
+static int report(lua_State *L, int status) {
+  return cli_report(L, status, progname);
+}
+
+/* Error handler: a string (or an object with __tostring) + traceback. */
+static int traceback_handler(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+      return 1; /* the object's own text, no traceback */
+    msg = lua_pushfstring(L, "(error object is a %s value)",
+                          luaL_typename(L, 1));
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+int cli_docall(lua_State *L, int narg, int nres) {
+  int status;
+  int base = lua_gettop(L) - narg;
+  lua_pushcfunction(L, traceback_handler);
+  lua_insert(L, base);
+  interrupt_L = L;
+  signal(SIGINT, on_interrupt);
+  status = lua_pcall(L, narg, nres, base);
+  signal(SIGINT, SIG_DFL);
+  lua_remove(L, base);
+  return status;
+}
+
+static int run_chunk(lua_State *L, int status) {
+  if (status == LUA_OK) status = cli_docall(L, 0, 0);
+  return report(L, status);
+}
+
+static int run_file(lua_State *L, const char *name) {
+  return run_chunk(L, libs_loadfile(L, name));
+}
+
+static int run_string(lua_State *L, const char *s, const char *name) {
+  return run_chunk(L, luaL_loadbuffer(L, s, strlen(s), name));
+}
+
+/* }==== */
+
+/* {==== options */
+
+/* The PUC line, then moonbox's own unless 'puc_only': scripts parse what
+** "-v -e ..." prints (the official suite expects the -e output right after
+** the PUC line), so the second line shows only when it cannot be in the
+** way: plain "-v" and the interactive banner. */
+void cli_print_version(int puc_only) {
+  fputs(LUA_COPYRIGHT "\n", stdout);
+  if (!puc_only)
+    fputs(MOONBOX_NAME " " MOONBOX_VERSION " " MOONBOX_TARGET
+          " (build " MOONBOX_BUILD_ID ")\n", stdout);
+  fflush(stdout);
+}
+
+static void print_usage(const char *bad) {
+  fprintf(stderr, "%s: ", progname);
+  if (bad[1] == 'e' || bad[1] == 'l')
+    fprintf(stderr, "'%s' needs argument\n", bad);
+  else
+    fprintf(stderr, "unrecognized option '%s'\n", bad);
+  fprintf(stderr,
+          "usage: %s [options] [script [args]]\n"
+          "Available options are:\n"
+          "  -e stat   execute string 'stat'\n"
+          "  -i        enter interactive mode after executing 'script'\n"
+          "  -l mod    require library 'mod' into global 'mod'\n"
+          "  -l g=mod  require library 'mod' into global 'g'\n"
+          "  -v        show version information\n"
+          "  -E        ignore environment variables\n"
+          "  -W        turn warnings on\n"
+          "  --        stop handling options\n"
+          "  -         stop handling options and execute stdin\n",
+          progname);
+  fflush(stderr);
+}
+
+/* A one-letter flag must stand alone: "-v" is good, "-vx" is not. */
+static int flag(const char *a, int bit) {
+  return a[2] == '\0' ? bit : OPT_ERROR;
+}
+
+/* Dispatcher over one option; returns the bits it adds or OPT_ERROR, and
+** moves *i past a separate argument of -e/-l. */
+static int one_option(char **argv, int *i) {
+  const char *a = argv[*i];
+  switch (a[1]) {
+  case 'E': return flag(a, OPT_E);
+  case 'W': return flag(a, 0);
+  case 'i': return flag(a, OPT_I | OPT_V);
+  case 'v': return flag(a, OPT_V);
+  case 'e':
+  case 'l':
+    if (a[2] == '\0') { /* argument is the next word */
+      (*i)++;
+      if (argv[*i] == NULL || argv[*i][0] == '-') return OPT_ERROR;
+    }
+    return a[1] == 'e' ? OPT_LE : 0;
+  default: return OPT_ERROR;
+  }
+}
+
+/* Scans options; *first gets the script's index (0: none; for an error,
+** the bad option's index). */
+static int collect_args(char **argv, int *first) {
+  int bits = 0, i;
+  if (argv[0] == NULL) { *first = -1; return 0; }
+  if (argv[0][0]) progname = argv[0];
+  for (i = 1; argv[i] != NULL; i++) {
+    *first = i;
+    if (argv[i][0] != '-') return bits;
+    if (argv[i][1] == '\0') return bits; /* "-": stdin is the script */
+    if (argv[i][1] == '-') {
+      if (argv[i][2] != '\0') return OPT_ERROR;
+      *first = i + 1;
+      return bits;
+    }
+    int b = one_option(argv, &i);
+    if (b == OPT_ERROR) return OPT_ERROR;
+    bits |= b;
+  }
+  *first = 0;
+  return bits;
+}
+
+/* -l [g=]mod: g = require(mod); "-l mod-v2" binds global 'mod'. */
+static int load_library(lua_State *L, const char *spec) {
+  const char *eq = strchr(spec, '=');
+  const char *mod = eq ? eq + 1 : spec;
+  size_t glen = eq ? (size_t)(eq - spec) : strcspn(spec, LUA_IGMARK);
+  int status;
+  lua_getglobal(L, "require");
+  lua_pushstring(L, mod);
+  status = cli_docall(L, 1, 1);
+  if (status == LUA_OK) {
+    lua_pushglobaltable(L);
+    lua_pushlstring(L, spec, glen);
+    lua_pushvalue(L, -3);
+    lua_settable(L, -3); /* not raw: _G may have __newindex, as in lua.c */
+    lua_pop(L, 2);
+  }
+  return report(L, status);
+}
+
+/* Runs -e, -l and -W in command-line order; false when one failed. */
+static int run_options(lua_State *L, char **argv, int limit) {
+  int i;
+  for (i = 1; i < limit; i++) {
+    int opt = argv[i][1];
+    if (opt == 'e' || opt == 'l') {
+      const char *extra = argv[i][2] ? argv[i] + 2 : argv[++i];
+      int status = opt == 'e' ? run_string(L, extra, "=(command line)")
+                              : load_library(L, extra);
+      if (status != LUA_OK) return 0;
+    } else if (opt == 'W') {
+      lua_warning(L, "@on", 0);
+    }
+  }
+  return 1;
+}
+
+/* }==== */
+
+/* {==== script and environment */
+
+/* arg[0] is the script, negative indices the interpreter and options. */
+static void make_arg_table(lua_State *L, char **argv, int argc, int script) {
+  int i;
+  if (script == argc) script = 0; /* "--" with nothing after it */
+  lua_createtable(L, argc - script - 1 > 0 ? argc - script - 1 : 0,
+                  script + 1);
+  for (i = 0; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i - script);
+  }
+  lua_setglobal(L, "arg");
+}
+
+static int push_script_args(lua_State *L) {
+  int i, n;
+  if (lua_getglobal(L, "arg") != LUA_TTABLE)
+    luaL_error(L, "'arg' is not a table");
+  n = (int)luaL_len(L, -1);
+  luaL_checkstack(L, n + 3, "too many arguments to script");
+  for (i = 1; i <= n; i++) lua_rawgeti(L, -i, i);
+  lua_remove(L, -i);
+  return n;
+}
+
+static int run_script(lua_State *L, char **argv) {
+  const char *name = argv[0];
+  int status;
+  if (strcmp(name, "-") == 0 && strcmp(argv[-1], "--") != 0)
+    name = NULL; /* a lone "-" means stdin */
+  status = libs_loadfile(L, name);
+  if (status == LUA_OK) {
+    int n = push_script_args(L);
+    status = cli_docall(L, n, LUA_MULTRET);
+  }
+  return report(L, status);
+}
+
+static int run_init(lua_State *L) {
+  const char *name = "=" INIT_VAR_VERSIONED;
+  const char *init = getenv(name + 1);
+  if (init == NULL) {
+    name = "=" INIT_VAR;
+    init = getenv(name + 1);
+  }
+  if (init == NULL) return LUA_OK;
+  if (init[0] == '@') return run_file(L, init + 1);
+  return run_string(L, init, name);
+}
+
+/* }==== */
+
+int cli_main(lua_State *L) {
+  int argc = (int)lua_tointeger(L, 1);
+  char **argv = (char **)lua_touserdata(L, 2);
+  int script = 0;
+  int bits = collect_args(argv, &script);
+  int limit = script > 0 ? script : argc;
+  luaL_checkversion(L);
+  if (bits == OPT_ERROR) {
+    print_usage(argv[script]);
+    return 0;
+  }
+  if (bits & OPT_V) cli_print_version((bits & OPT_LE) || script > 0);
+  if (bits & OPT_E) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
+  }
+  libs_open(L);
+  make_arg_table(L, argv, argc, script);
+  lua_gc(L, LUA_GCRESTART);
+  lua_gc(L, LUA_GCGEN, 0, 0);
+  if (!(bits & OPT_E) && run_init(L) != LUA_OK) return 0;
+  if (!run_options(L, argv, limit)) return 0;
+  if (script > 0 && run_script(L, argv + script) != LUA_OK) return 0;
+  if (bits & OPT_I) {
+    repl_run(L, progname);
+  } else if (script < 1 && !(bits & (OPT_LE | OPT_V))) {
+    if (isatty(0)) {
+      cli_print_version(0);
+      repl_run(L, progname);
+    } else {
+      run_file(L, NULL);
+    }
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}

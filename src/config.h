@@ -1,0 +1,48 @@
+/*
+** config.h: moonbox's platform and build choices, decided at compile time.
+** See LICENSE.
+*/
+#ifndef MOONBOX_CONFIG_H
+#define MOONBOX_CONFIG_H
+
+#define MOONBOX_NAME "moonbox"
+
+#if !defined(MOONBOX_VERSION)
+#define MOONBOX_VERSION "0.0.0"
+#endif
+
+#if !defined(MOONBOX_BUILD_ID)
+#define MOONBOX_BUILD_ID "unknown"
+#endif
+
+#if defined(__x86_64__)
+#define MOONBOX_ARCH "x86_64"
+#elif defined(__aarch64__)
+#define MOONBOX_ARCH "aarch64"
+#else
+#define MOONBOX_ARCH "unknown"
+#endif
+
+#if defined(__linux__)
+#define MOONBOX_OS "linux"
+#else
+#define MOONBOX_OS "unknown"
+#endif
+
+/* The C library we link: the binary is meant to be static musl. */
+#if defined(__GLIBC__)
+#define MOONBOX_LIBC "gnu"
+#else
+#define MOONBOX_LIBC "musl"
+#endif
+
+#define MOONBOX_TARGET MOONBOX_ARCH "-" MOONBOX_OS "-" MOONBOX_LIBC
+
+/* Default prompts of the interactive loop, as lua.c has them. */
+#define MOONBOX_PROMPT "> "
+#define MOONBOX_PROMPT2 ">> "
+
+/* Longest line the plain (non-editing) loop reads in one piece. */
+#define MOONBOX_MAXINPUT 512
+
+#endif
