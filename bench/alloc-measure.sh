@@ -136,7 +136,8 @@ def rss(c):
     return max(int(x) for x in open(f"{w}/rss.{h}").read().split())
 base = statistics.median(res[cmds[2]]["cpu"])
 print(f"binary-trees, {rounds} alternating rounds, medians")
-print(f"{'':16}{'wall s':>8}{'user+sys s':>12}{'vs lua5.4':>10}{'peak RSS KB':>13}")
+print(f"{'':16}{'wall s':>8}{'user+sys s':>12}"
+      f"{'vs lua5.4':>10}{'peak RSS KB':>13}")
 for n, c in zip(names, cmds):
     wall = statistics.median(res[c]["wall"])
     cpu = statistics.median(res[c]["cpu"])

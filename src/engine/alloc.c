@@ -314,7 +314,7 @@ static inline void *slot_take(ma_state *st, mclass *cl, chunk *ch,
   return p;
 }
 
-static void *small_alloc(ma_state *st, size_t n) {
+static inline void *small_alloc(ma_state *st, size_t n) {
   unsigned c = class_of(n);
   chunk *ch = (chunk *)st->cls[c].avail.next;
   if (&ch->l == &st->cls[c].avail && (ch = class_grow(st, c)) == NULL)
@@ -432,7 +432,7 @@ static void count(ma_state *st, size_t o, size_t n) {
 }
 
 /* Storage without accounting: moves inside block_resize use these too. */
-static void *fresh(ma_state *st, size_t n) {
+static inline void *fresh(ma_state *st, size_t n) {
   return n <= SMALL_MAX ? small_alloc(st, n) : big_alloc(st, n);
 }
 

@@ -19,6 +19,8 @@
 **
 ** One ma_state serves one lua_State.  It has no locks: use it from one
 ** thread at a time, as Lua itself requires.  It keeps no global state.
+** Unlike other engines it takes no allocator hook: it is the hook, and
+** gets its memory from mmap and the C library's malloc.
 **
 ** Every block returned is 16-byte aligned, as malloc's are on x86-64.
 */
@@ -68,11 +70,12 @@ void ma_free_state(ma_state *st);
 **   nsize == 0: free ptr, return NULL.  Freeing never fails.
 **   otherwise: resize like realloc; contents up to min(osize, nsize) are
 **     kept.  A resize within one size class returns ptr itself.
-** Returns NULL (and leaves ptr untouched and valid) when the limit would
-** be passed (MA_ELIMIT) or the system refuses memory (MA_ENOMEM).  Lua
-** 5.4 copes with a NULL even from a shrink (lmem.c raises "not enough
-** memory" or keeps the old block), but shrinks only fail when a block
-** moves from malloc'd storage into a chunk and no chunk can be mapped.
+** Returns NULL (and leaves ptr untouched and valid) when the growth
+** would pass the limit (MA_ELIMIT) or the system refuses memory
+** (MA_ENOMEM).  Shrinks never meet the limit; one can still fail when the
+** smaller size belongs to a class that needs a new chunk and mmap fails.
+** Lua 5.4 copes with that (lmem.c raises "not enough memory", and the
+** string table and stack shrinks keep the old block).
 */
 void *ma_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
 
