@@ -25,6 +25,41 @@ local function slurp(path)
   return s
 end
 
+-- Checks whose harness races: the Ctrl-C test reads the background
+-- interpreter's pid from "echo $!" and then expects the script's first
+-- line, but an interpreter that starts in well under a millisecond can
+-- print before the shell echoes. Starting it 0.2 s later (exec keeps the
+-- pid) restores the order the test assumes; what it checks is unchanged.
+local fixes = {
+  { file = "main.lua",
+    from = [[string.format('%s -e "%s" & echo $!', progname, luaprg)]],
+    to = [[string.format('(sleep 0.2; exec %s -e "%s") & echo $!', ]] ..
+         [[progname, luaprg)]],
+    why = "Ctrl-C test: the script's output raced the shell's echo $!" },
+}
+
+local function slurp(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function spit(path, text)
+  local f = assert(io.open(path, "wb"))
+  f:write(text)
+  f:close()
+end
+
+for _, x in ipairs(fixes) do
+  local path = dir .. "/" .. x.file
+  local text = slurp(path)
+  local i, j = text:find(x.from, 1, true)
+  assert(i, "official suite: cannot find the line to adjust in " .. x.file)
+  spit(path, text:sub(1, i - 1) .. x.to .. text:sub(j + 1))
+  print("adjusted - official " .. x.file .. ": " .. x.why)
+end
+
 for _, s in ipairs(skips) do
   local path = dir .. "/" .. s.file
   local text = slurp(path)
@@ -36,9 +71,7 @@ for _, s in ipairs(skips) do
   local note = string.format("print(%q)\n",
     "skipped: " .. s.file .. ": " .. s.from:gsub("^%-%- ", "") .. ": " .. s.why)
   text = text:sub(1, i - 1) .. note .. text:sub(stop + 1)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
+  spit(path, text)
   print("skip - official " .. s.file .. ": " .. s.from:gsub("^%-%- ", "") ..
         ": " .. s.why)
 end

@@ -1,0 +1,181 @@
+# tests/cli.sh: lua.c-compatible command line: argv, stdin, environment in;
+# stdout, stderr and exit status out. Sourced by tests/run ($M = moonbox).
+# See LICENSE.
+
+usage="usage: $M [options] [script [args]]
+Available options are:
+  -e stat   execute string 'stat'
+  -i        enter interactive mode after executing 'script'
+  -l mod    require library 'mod' into global 'mod'
+  -l g=mod  require library 'mod' into global 'g'
+  -v        show version information
+  -E        ignore environment variables
+  -W        turn warnings on
+  --        stop handling options
+  -         stop handling options and execute stdin
+"
+puc='Lua 5.4.7  Copyright (C) 1994-2024 Lua.org, PUC-Rio'
+S=$TMP/script.lua
+
+# {==== options
+cli "-v prints the PUC line then moonbox's line" \
+  -O "$puc
+moonbox $(cat VERSION) x86_64-linux-musl (build " -- $M -v
+cli "-v with -e prints only the PUC line before the output" \
+  -o "$puc
+hi
+" -- $M -v -e 'print"hi"'
+cli "-e runs a statement" -o $'3\n' -- $M -e 'print(1+2)'
+cli "-e with its argument attached" -o $'x\n' -- $M '-eprint"x"'
+cli "several -e run in order" -o $'1\n2\n' -- $M -e 'print(1)' -e 'print(2)'
+cli "-l mod sets the global" -o $'table\n' -- $M -l string -e 'print(type(string))'
+cli "-l g=mod binds another name" -o $'ALO\t20\n' -- \
+  $M -l str=string -lm=math -e 'print(str.upper"alo", m.max(10, 20))'
+printf 'return {v = 7}\n' > "$TMP/mod-v2.lua"
+cli "-l mod-v2 binds the global 'mod' (suffix after '-' dropped)" -o $'7\n' -- \
+  env LUA_PATH="$TMP/?.lua" $M -l mod-v2 -e 'print(mod.v)'
+cli "-W turns warnings on" -e $'Lua warning: hello\n' -- $M -W -e 'warn("hello")'
+cli "warnings are off by default" -- $M -e 'warn("hello")'
+cli "unknown option: message and usage, status 1" -s 1 \
+  -e "$M: unrecognized option '-x'
+$usage" -- $M -x
+cli "option with extra letters is unknown" -s 1 \
+  -e "$M: unrecognized option '-vx'
+$usage" -- $M -vx
+cli "-e without argument: needs argument" -s 1 \
+  -e "$M: '-e' needs argument
+$usage" -- $M -e
+cli "-l followed by an option: needs argument" -s 1 \
+  -e "$M: '-l' needs argument
+$usage" -- $M -l -v
+cli "--x is an unknown option" -s 1 \
+  -e "$M: unrecognized option '--x'
+$usage" -- $M --x
+# }====
+
+# {==== scripts, arg and stdin
+printf '#!/usr/bin/env moonbox\nprint(#arg, arg[0], arg[1], arg[2], arg[-1], ...)\n' > "$S"
+cli "script with arguments, arg table and ..." \
+  -o "2	$S	a	b	$M	a	b
+" -- $M "$S" a b
+printf 'print(arg[-3], arg[-2], arg[-1], arg[0])\n' > "$S"
+cli "arg[-n] lists interpreter and options" \
+  -o "$M	-e	x=1	$S
+" -- $M -e 'x=1' "$S"
+cli "'-' runs stdin with arguments" -i 'print(...)' -o $'p\tq\n' -- $M - p q
+cli "stdin is run when it is not a terminal" -i 'print("from stdin")' \
+  -o $'from stdin\n' -- $M
+cli "'--' stops options: '-e' is then the script name" -s 1 \
+  -e "$M: cannot open -e: No such file or directory
+" -- $M -- -e
+cli "'--' then '-' names a file called '-', as in lua.c" -s 1 \
+  -e "$M: cannot open -: No such file or directory
+" -- $M -- -
+printf 'print("shebang skipped")' > "$S.sh" && sed -i '1i #!/bin/false' "$S.sh"
+cli "a #! first line is skipped" -o $'shebang skipped\n' -- $M "$S.sh"
+cli "missing script: cannot open, status 1" -s 1 \
+  -e "$M: cannot open $TMP/nope.lua: No such file or directory
+" -- $M "$TMP/nope.lua"
+printf 'x = = 1\n' > "$S"
+cli "syntax error: message, status 1" -s 1 \
+  -e "$M: $S:1: unexpected symbol near '='
+" -- $M "$S"
+printf 'local function f() error("boom") end\nf()\n' > "$S"
+cli "runtime error: message and traceback, status 1" -s 1 \
+  -e "$M: $S:1: boom
+stack traceback:
+	[C]: in function 'error'
+	$S:1: in local 'f'
+	$S:2: in main chunk
+	[C]: in ?
+" -- $M "$S"
+cli "error object with __tostring is printed by it" -s 1 -e "$M: custom
+" -- $M -e 'error(setmetatable({}, {__tostring = function() return "custom" end}))'
+cli "error object of another type is named" -s 1 \
+  -E "$M: (error object is a table value)" -- $M -e 'error({})'
+cli "os.exit(3) gives status 3" -s 3 -- $M -e 'os.exit(3)'
+cli "os.exit(false) gives status 1" -s 1 -- $M -e 'os.exit(false)'
+cli "error in -l module stops before the script" -s 1 \
+  -E "module 'nosuchmod' not found" -- $M -l nosuchmod -e 'print("not reached")'
+# }====
+
+# {==== environment
+cli "LUA_INIT runs first" -o $'init\nmain\n' -- \
+  env LUA_INIT='print"init"' $M -e 'print"main"'
+cli "LUA_INIT_5_4 wins over LUA_INIT" -o $'54\n' -- \
+  env LUA_INIT='print"plain"' LUA_INIT_5_4='print"54"' $M -e ''
+printf 'print("from file")\n' > "$S"
+cli "LUA_INIT=@file runs the file" -o $'from file\n' -- env LUA_INIT="@$S" $M -e ''
+cli "error in LUA_INIT is reported with its name" -s 1 \
+  -E "$M: LUA_INIT:1: unexpected symbol" -- env LUA_INIT='x = = 1' $M -e ''
+cli "-E ignores LUA_INIT and LUA_PATH" -o $'nil\n' -- \
+  env LUA_INIT='print"init"' LUA_PATH='/x/?.lua' $M -E -e 'print(package.path:find("/x/", 1, true))'
+cli "LUA_PATH with ;; inserts the default path" \
+  -o $'true\ttrue\n' -- env LUA_PATH='/a/?.lua;;' $M -e \
+  'print(package.path:sub(1, 10) == "/a/?.lua;/", package.path:find("./?.lua", 1, true) ~= nil)'
+cli "LUA_PATH_5_4 wins over LUA_PATH" -o $'/v/?.lua\n' -- \
+  env LUA_PATH='/p/?.lua' LUA_PATH_5_4='/v/?.lua' $M -e 'print(package.path)'
+cli "LUA_CPATH is read" -o $'/c/?.so\n' -- env LUA_CPATH='/c/?.so' $M -e 'print(package.cpath)'
+# }====
+
+# {==== interactive loop (plain, stdin not a terminal)
+cli "-i prints expressions, reads continuation lines, keeps going after errors" \
+  -i $'x = 2\nx * 21\n= x\nfor i = 1, 2 do\nprint(i)\nend\nerror("e")\nreturn 1, nil, 3\n' \
+  -o "$puc
+moonbox $(cat VERSION) x86_64-linux-musl (build $($M -v | sed -n 's/.*(build \(.*\))$/\1/p'))
+> > 42
+> 2
+> >> >> 1
+2
+> > 1	nil	3
+> 
+" -e 'stdin:1: e
+stack traceback:
+	[C]: in function '"'error'"'
+	stdin:1: in main chunk
+	[C]: in ?
+' -- $M -i
+cli "_PROMPT and _PROMPT2 are used" -i $'if x then\nend\n' -o "$puc
+P:P2:P:
+" -- \
+  $M -e '_PROMPT="P:" _PROMPT2="P2:"' -i
+cli "an incomplete chunk at end of input reports the error" -i $'if x then\n' \
+  -E "stdin:1: 'end' expected near <eof>" -O '> >> ' -- $M -e '' -i
+# }====
+
+# {==== output errors, signals, locale, C modules
+cli "print to a full device: error and status 1" -s 1 \
+  -e "$M: cannot write to standard output: No space left on device
+" -- sh -c "exec $M -e 'print(1)' > /dev/full"
+cli "io.write to a closed stdout: error and status 1" -s 1 \
+  -E "cannot write to standard output" -- sh -c "exec $M -e 'io.write(1)' >&-"
+cli "os.setlocale fails for a locale musl does not have" -o $'nil\tC\tnil\n' -- \
+  $M -e 'print(os.setlocale("pt_BR.iso88591"), os.setlocale("C"), os.setlocale("xx", "ctype"))'
+cli "os.setlocale accepts C.UTF-8 and POSIX" -o $'true\tC\n' -- \
+  $M -e 'print(os.setlocale("C.UTF-8") ~= nil, os.setlocale("POSIX"))'
+cli "os.setlocale('') follows LANG" -o $'nil\n' -- env LC_ALL= LANG=de_DE.UTF-8 \
+  $M -e 'print(os.setlocale(""))'
+: > "$TMP/cmod.so"
+cli "require of a C module file gives a clear error naming the built-ins" -s 1 \
+  -E "module 'cmod' is a C library at '$TMP/cmod.so', which moonbox cannot load: it is statically linked (built-in C modules: " \
+  -- env LUA_CPATH="$TMP/?.so" $M -e 'require "cmod"'
+cli "package.loadlib says absent" -o $'nil\tabsent\n' -- \
+  $M -e 'local f, m, w = package.loadlib("/x.so", "f") print(f, w)'
+# Ctrl-C: a running chunk stops with "interrupted!" and status 1.
+interrupt_case() {
+  $M -e 'io.write("go\n") io.stdout:flush() while true do end' > "$TMP/int.out" 2> "$TMP/int.err" &
+  local pid=$! n=0
+  while [ "$(cat "$TMP/int.out" 2>/dev/null)" != go ] && [ $n -lt 100 ]; do
+    sleep 0.05; n=$((n + 1))
+  done
+  kill -INT $pid
+  wait $pid
+  local rc=$?
+  if [ $rc = 1 ] && grep -q '^'"$M"': interrupted!$' "$TMP/int.err"; then
+    pass "Ctrl-C stops a running chunk with 'interrupted!'"
+  else
+    fail "Ctrl-C stops a running chunk with 'interrupted!'" "status $rc" "$(show "$(cat "$TMP/int.err")")"
+  fi
+}
+interrupt_case
+# }====

@@ -1,0 +1,35 @@
+# tests/mounts.sh: starts with /proc hidden, in a read-only working
+# directory, and as a non-root user. Sourced by tests/run ($M = moonbox).
+# See LICENSE.
+
+MABS=$(cd "$(dirname "$M")" && pwd)/$(basename "$M")
+if [ "$(id -u)" != 0 ]; then
+  skip "no /proc, read-only directory, non-root user" "need root for mount namespaces and setpriv (running as uid $(id -u))"
+  return 0
+fi
+
+# Natively a private mount namespace keeps the host's mounts untouched.
+# gVisor can neither make / private nor unmount, so there tests/run gives
+# this section a sandbox of its own and mounts happen in it directly.
+NS="unshare -m"
+[ -n "${MOONBOX_IN_GVISOR:-}" ] && NS=""
+if [ -z "$NS" ] || $NS true 2>/dev/null; then
+  cli "no /proc: runs with /proc hidden by an empty tmpfs" -o $'nil\t3\n' -- \
+    $NS sh -c "mount -t tmpfs none /proc && exec $MABS -e 'print(io.open(\"/proc/self/exe\"), 1 + 2)'"
+  mkdir -p "$TMP/ro" && printf 'print("script from a read-only dir")\n' > "$TMP/s.lua"
+  cli "read-only working directory: scripts run, writes fail cleanly" \
+    -o $'script from a read-only dir\nnil\tx: Read-only file system\t30\n' -- \
+    $NS sh -c "mount -t tmpfs -o ro none '$TMP/ro' && cd '$TMP/ro' && $MABS '$TMP/s.lua' && exec $MABS -e 'print(io.open(\"x\", \"w\"))'"
+else
+  fail "mount namespaces are available to root" "$NS failed"
+fi
+
+if command -v setpriv >/dev/null; then
+  mkdir -p "$TMP/user" && cp "$MABS" "$TMP/user/moonbox" && chmod 755 "$TMP" "$TMP/user"
+  cli "non-root user: runs, cannot write where it may not" \
+    -o $'65534\tfalse\n' -- setpriv --reuid=65534 --regid=65534 --clear-groups \
+    "$TMP/user/moonbox" -e 'local id = io.popen("id -u"):read("n")
+      print(id, io.open("/root/moonbox-test-probe", "w") ~= nil)'
+else
+  fail "setpriv is installed (util-linux)" "setpriv not found"
+fi
