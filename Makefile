@@ -2,6 +2,7 @@
 # make | make test | make dist | make install PREFIX=... [LUA_LINK=1]
 # make SAN=address,undefined test   (sanitizer build with clang, not static)
 
+.DEFAULT_GOAL := all
 B := build
 DEPS := $(B)/deps
 
@@ -21,7 +22,7 @@ WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Werror
 LUA_DEFS := -DLUA_COMPAT_5_3 -DLUA_USE_POSIX
 CFLAGS_LUA := $(OPT) -std=gnu99 $(LUA_DEFS)
 CFLAGS_ZLIB := $(OPT) -DHAVE_UNISTD_H -D_LARGEFILE64_SOURCE=1
-CFLAGS_OURS := $(OPT) -std=gnu11 $(WARN) $(LUA_DEFS) -Isrc -I$(O) \
+CFLAGS_OURS := $(OPT) -std=gnu11 $(WARN) $(LUA_DEFS) -Isrc -Isrc/engine -I$(O) \
   -I$(DEPS)/lua/src -I$(DEPS)/zlib -MMD -MP
 LDFLAGS := $(STATIC) $(if $(SAN),-fsanitize=$(SAN))
 
@@ -35,7 +36,7 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
-ENGINES := zip zipw tz lineedit
+ENGINES := zip zipw tz lineedit alloc
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
 MODULE_SRC := $(MODULES:%=src/modules/%.c)

@@ -12,6 +12,7 @@
 #include "lauxlib.h"
 #include "lua.h"
 
+#include "alloc.h"
 #include "cli.h"
 #include "config.h"
 
@@ -46,15 +47,98 @@ static void check_stdout(void) {
   }
 }
 
+/* {==== state creation: our allocator, lauxlib's panic and warnings */
+
+/* What lauxlib's panic does: say why, then let Lua abort. */
+static int on_panic(lua_State *L) {
+  const char *msg = lua_tostring(L, -1);
+  fprintf(stderr, "PANIC: unprotected error in call to Lua API (%s)\n",
+          msg ? msg : "error object is not a string");
+  return 0;
+}
+
+static void warn_on(void *ud, const char *msg, int tocont);
+static void warn_off(void *ud, const char *msg, int tocont);
+
+/* "@on" and "@off" switch warnings; other "@..." controls are ignored. */
+static int warn_control(lua_State *L, const char *msg, int tocont) {
+  if (tocont || *msg++ != '@') return 0;
+  if (strcmp(msg, "off") == 0) lua_setwarnf(L, warn_off, L);
+  else if (strcmp(msg, "on") == 0) lua_setwarnf(L, warn_on, L);
+  return 1;
+}
+
+static void warn_off(void *ud, const char *msg, int tocont) {
+  warn_control((lua_State *)ud, msg, tocont);
+}
+
+/* A continued warning is written piece by piece, then a newline. */
+static void warn_cont(void *ud, const char *msg, int tocont) {
+  fputs(msg, stderr);
+  if (tocont) return;
+  fputs("\n", stderr);
+  fflush(stderr);
+  lua_setwarnf((lua_State *)ud, warn_on, ud);
+}
+
+static void warn_on(void *ud, const char *msg, int tocont) {
+  if (warn_control((lua_State *)ud, msg, tocont)) return;
+  fputs("Lua warning: ", stderr);
+  lua_setwarnf((lua_State *)ud, warn_cont, ud);
+  warn_cont(ud, msg, tocont);
+}
+
+/* MOONBOX_MEMLIMIT: bytes, with an optional K, M or G (powers of 1024).
+** Returns 0 (no limit) when unset; -1 for text that is not a size. */
+static long long memlimit(void) {
+  const char *s = getenv("MOONBOX_MEMLIMIT");
+  char *end;
+  unsigned long long n;
+  int shift = 0;
+  if (s == NULL || *s == '\0') return 0;
+  errno = 0;
+  n = strtoull(s, &end, 10);
+  if (end == s || errno) return -1;
+  if (*end == 'K' || *end == 'k') shift = 10;
+  else if (*end == 'M' || *end == 'm') shift = 20;
+  else if (*end == 'G' || *end == 'g') shift = 30;
+  if (shift) end++;
+  if (*end != '\0' || n == 0 || n > (~0ULL >> 2) >> shift) return -1;
+  return (long long)(n << shift);
+}
+
+static lua_State *new_state(ma_state **ma) {
+  lua_State *L;
+  long long limit = memlimit();
+  if (limit < 0) {
+    fprintf(stderr, "%s: MOONBOX_MEMLIMIT must be a byte count such as "
+                    "500000, 64M or 2G\n", progname);
+    return NULL;
+  }
+  *ma = ma_new((size_t)limit);
+  L = *ma ? lua_newstate(ma_alloc, *ma) : NULL;
+  if (L == NULL) {
+    fprintf(stderr, "%s: cannot create state: not enough memory\n",
+            progname);
+    return NULL;
+  }
+  lua_atpanic(L, on_panic);
+  lua_setwarnf(L, warn_off, L);
+  return L;
+}
+
+/* }==== */
+
 int main(int argc, char **argv) {
   lua_State *L;
+  ma_state *ma = NULL;
   int status, ok;
   guard_std_fds();
   if (argv[0] && argv[0][0]) progname = argv[0];
   atexit(check_stdout);
-  L = luaL_newstate();
+  L = new_state(&ma);
   if (L == NULL) {
-    fprintf(stderr, "%s: cannot create state: not enough memory\n", progname);
+    ma_free_state(ma);
     return EXIT_FAILURE;
   }
   lua_gc(L, LUA_GCSTOP); /* no collection while the libraries load */
@@ -65,5 +149,6 @@ int main(int argc, char **argv) {
   ok = lua_toboolean(L, -1);
   cli_report(L, status, progname);
   lua_close(L);
+  ma_free_state(ma);
   return ok && status == LUA_OK ? EXIT_SUCCESS : EXIT_FAILURE;
 }
