@@ -13,6 +13,7 @@
 #include "lua.h"
 
 #include "alloc.h"
+#include "archive.h"
 #include "cli.h"
 #include "config.h"
 
@@ -134,6 +135,7 @@ int main(int argc, char **argv) {
   ma_state *ma = NULL;
   int status, ok;
   guard_std_fds();
+  archive_init(argv[0]);
   if (argv[0] && argv[0][0]) progname = argv[0];
   atexit(check_stdout);
   L = new_state(&ma);

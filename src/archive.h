@@ -1,0 +1,40 @@
+/*
+** archive.h: the zip archive appended to this executable, found, mapped and
+** opened on first use (never at start-up). See LICENSE.
+*/
+#ifndef MOONBOX_ARCHIVE_H
+#define MOONBOX_ARCHIVE_H
+
+#include "zip.h"
+
+/*
+** One archive per process, so its handle lives here rather than in each
+** lua_State: every state reads the same read-only bytes.
+**
+** archive_init: remember argv[0] for the PATH fallback. Cheap; call it
+** first thing in main. Nothing is opened.
+*/
+void archive_init(const char *argv0);
+
+/*
+** archive_get: the archive, opened on the first call. Where the executable
+** is: /proc/self/exe, else getauxval(AT_EXECFN), else argv[0] searched in
+** PATH. Returns NULL when the archive is disabled (MOONBOX_NOZIP=1 or
+** COSMOPOLITAN_DISABLE_ZIPOS=1), when the executable cannot be found or
+** mapped, or when it carries no usable archive; archive_error then says
+** why. The result does not change afterwards.
+*/
+zip *archive_get(void);
+
+/* archive_error: why archive_get returned NULL ("" when it did not). */
+const char *archive_error(void);
+
+/* archive_exe: the path the executable was found at ("" before
+** archive_get, or when it was not found). */
+const char *archive_exe(void);
+
+/* archive_bytes: the mapped executable (NULL if not mapped) and its size;
+** --bundle copies the ELF part from here. */
+const unsigned char *archive_bytes(size_t *size);
+
+#endif
