@@ -9,11 +9,13 @@ DEPS := $(B)/deps
 ifdef SAN
 CC := clang-14
 O := $(B)/san
+BIN := $(O)/moonbox
 STATIC :=
 OPT := -O1 -g -fsanitize=$(SAN) -fno-omit-frame-pointer
 else
 CC := musl-gcc
 O := $(B)/obj
+BIN := $(B)/moonbox
 STATIC := -static
 OPT := -O2
 endif
@@ -54,7 +56,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 
 .PHONY: all test dist install clean fuzz bench FORCE
 
-all: $(B)/moonbox
+all: $(BIN)
 
 $(B)/.tools:
 	@build-aux/need-tools musl-gcc=musl-tools tar=tar xz=xz-utils
@@ -78,7 +80,7 @@ $(O)/src/%.o: src/%.c $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 $(O)/buildinfo.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_OURS) -include $(O)/buildinfo.h -c $< -o $@
 
-$(B)/moonbox: $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ)
+$(BIN): $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@.tmp $^ -lm -lpthread
 	mv $@.tmp $@
 
@@ -93,8 +95,8 @@ $(O)/canary: tests/gvisor/canary.c
 	@mkdir -p $(@D)
 	musl-gcc -static -O2 -o $@ $<
 
-test: $(B)/moonbox $(UNIT_BIN) $(O)/canary
-	@tests/run --unit-dir $(O)/unit --canary $(O)/canary
+test: $(BIN) $(UNIT_BIN) $(O)/canary
+	@MOONBOX=$(BIN) tests/run --unit-dir $(O)/unit --canary $(O)/canary
 
 # }====
 
@@ -105,7 +107,7 @@ dist: $(B)/moonbox
 	cd dist && sha256sum lua-linux-x86_64 > SHA256SUMS
 
 PREFIX ?= /usr/local
-install: $(B)/moonbox
+install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(B)/moonbox $(DESTDIR)$(PREFIX)/bin/moonbox
 	$(if $(LUA_LINK),ln -sf moonbox $(DESTDIR)$(PREFIX)/bin/lua)
