@@ -108,8 +108,21 @@ static long long memlimit(void) {
   return (long long)(n << shift);
 }
 
+/* MOONBOX_FAILALLOC=N, a testing aid: allocation number N (counting new
+** blocks and growths, not frees or shrinks) and every later one fail. (A
+** single failure would be absorbed: Lua collects and retries.) The test
+** tests/failalloc.sh runs a script with N = 1, 2, 3... to prove that every
+** failure point ends in a clean "not enough memory": no crash, no leak. */
+static unsigned long fail_at, alloc_count;
+
+static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  if (nsize > (ptr ? osize : 0) && ++alloc_count >= fail_at) return NULL;
+  return ma_alloc(ud, ptr, osize, nsize);
+}
+
 static lua_State *new_state(ma_state **ma) {
   lua_State *L;
+  const char *fail = getenv("MOONBOX_FAILALLOC");
   long long limit = memlimit();
   if (limit < 0) {
     fprintf(stderr, "%s: MOONBOX_MEMLIMIT must be a byte count such as "
@@ -117,7 +130,8 @@ static lua_State *new_state(ma_state **ma) {
     return NULL;
   }
   *ma = ma_new((size_t)limit);
-  L = *ma ? lua_newstate(ma_alloc, *ma) : NULL;
+  fail_at = fail ? strtoul(fail, NULL, 10) : 0;
+  L = *ma ? lua_newstate(fail_at ? failing_alloc : ma_alloc, *ma) : NULL;
   if (L == NULL) {
     fprintf(stderr, "%s: cannot create state: not enough memory\n",
             progname);

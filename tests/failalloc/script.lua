@@ -1,0 +1,14 @@
+-- script.lua: a little of everything, run by tests/failalloc.sh with one
+-- allocation failing at each step. See LICENSE.
+local t = {}
+for i = 1, 50 do t[#t + 1] = string.format("%d:%s", i, ("x"):rep(i)) end
+table.sort(t)
+local s = table.concat(t, ","):gsub("x+", function(x) return #x end)
+local co = coroutine.wrap(function(a) local b = coroutine.yield(a + 1) return b * 2 end)
+assert(co(1) == 2 and co(5) == 10)
+local ok = pcall(error, setmetatable({}, {__tostring = function() return "e" end}))
+local argon2 = require "argon2"
+local h = argon2.hash_encoded("pw", "saltsalt", {t_cost = 1, m_cost = 8})
+assert(argon2.verify(h, "pw"))
+local f = io.tmpfile() f:write(s) f:seek("set") assert(#f:read("a") == #s) f:close()
+print("done", #s, ok)
