@@ -321,9 +321,11 @@ static int verify_into(const char *encoded, size_t len, const char *pwd,
   return rc;
 }
 
-/* -- argon2.verify(encoded, plain) -> true | false | nil, message
-** Exactly two arguments or it raises; false means the password does not
-** match; nil plus the library's message means the string was refused. */
+/* -- argon2.verify(encoded, plain) -> true | false, message | nil, message
+** Exactly two arguments or it raises; false (with the library's message,
+** as issue 5 asks; lua-argon2 returns false alone, and a script testing the
+** first result cannot tell) means the password does not match; nil plus the
+** library's message means the string was refused. */
 static int a2_verify(lua_State *L) {
   size_t pwdlen, len;
   const char *encoded, *pwd;
@@ -340,7 +342,8 @@ static int a2_verify(lua_State *L) {
   rc = verify_into(encoded, len, pwd, pwdlen, buf, buf + 2 * len);
   if (rc == ARGON2_VERIFY_MISMATCH) {
     lua_pushboolean(L, 0);
-    return 1;
+    lua_pushstring(L, argon2_error_message(rc));
+    return 2;
   }
   if (rc != ARGON2_OK) return fail(L, rc);
   lua_pushboolean(L, 1);
