@@ -54,12 +54,12 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 # Module-specific third-party builds (e.g. argon2) add to EXTRA_OBJ here.
 -include $(wildcard $(MODULES:%=src/modules/%.mk))
 
-.PHONY: all test dist install clean fuzz bench FORCE
+.PHONY: all test dist install clean fuzz bench tz-conformance FORCE
 
 all: $(BIN)
 
 $(B)/.tools:
-	@build-aux/need-tools musl-gcc=musl-tools tar=tar xz=xz-utils
+	@build-aux/need-tools musl-gcc=musl-tools tar=tar xz=xz-utils zip=zip
 	@mkdir -p $(B) && touch $@
 
 $(DEPS)/%/.sha256: deps/deps.lock | $(B)/.tools
@@ -80,8 +80,25 @@ $(O)/src/%.o: src/%.c $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 $(O)/buildinfo.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_OURS) -include $(O)/buildinfo.h -c $< -o $@
 
-$(BIN): $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ)
-	$(CC) $(LDFLAGS) -o $@.tmp $^ -lm -lpthread
+# {==== embedded time-zone data: Debian tzdata's zone files at
+# /zip/usr/share/zoneinfo/ (staged under $(B)/archive/, zipped onto the binary)
+ARCHIVE_INPUTS += $(B)/archive/.tzdata
+$(B)/archive/.tzdata: $(DEPS)/tzdata/.sha256 build-aux/stage-tzdata
+	build-aux/stage-tzdata $(DEPS)/tzdata/usr/share/zoneinfo \
+	  $(B)/archive/usr/share/zoneinfo
+	touch $@
+
+tz-conformance:
+	tests/tz/run --full
+# }====
+
+# Until the archive build step lands, Info-ZIP zips the staging tree (links
+# kept as links: -y) and the zip is appended to the ELF file.
+$(BIN): $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ) $(ARCHIVE_INPUTS)
+	$(CC) $(LDFLAGS) -o $@.tmp $(filter %.o,$^) -lm -lpthread
+	rm -f $(B)/archive.zip
+	cd $(B)/archive && zip -qry9 -X ../archive.zip usr
+	cat $(B)/archive.zip >> $@.tmp
 	mv $@.tmp $@
 
 # {==== tests

@@ -124,7 +124,8 @@ void cli_print_version(int puc_only) {
   fputs(LUA_COPYRIGHT "\n", stdout);
   if (!puc_only)
     fputs(MOONBOX_NAME " " MOONBOX_VERSION " " MOONBOX_TARGET
-          " (build " MOONBOX_BUILD_ID ")\n", stdout);
+          " (build " MOONBOX_BUILD_ID ", tzdata " MOONBOX_TZDATA ")\n",
+          stdout);
   fflush(stdout);
 }
 

@@ -15,6 +15,11 @@
 #define MOONBOX_BUILD_ID "unknown"
 #endif
 
+/* Version of the embedded time-zone data (deps/deps.lock's tzdata). */
+#if !defined(MOONBOX_TZDATA)
+#define MOONBOX_TZDATA "none"
+#endif
+
 #if defined(__x86_64__)
 #define MOONBOX_ARCH "x86_64"
 #elif defined(__aarch64__)

@@ -1,14 +1,26 @@
 /*
-** os.c: moonbox's replacements in Lua's os library (os.setlocale).
+** os.c: moonbox's replacements in Lua's os library: os.setlocale, and
+** os.date / os.time on the tz engine with glibc's choice of zone.
 ** See LICENSE.
 */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "lauxlib.h"
 #include "lua.h"
 #include "lualib.h"
+
+#include "archive.h"
+#include "tz.h"
+
+/* {==== os.setlocale */
 
 static const int categories[] = {LC_ALL,     LC_COLLATE, LC_CTYPE,
                                  LC_MONETARY, LC_NUMERIC, LC_TIME};
@@ -60,13 +72,530 @@ static int os_setlocale(lua_State *L) {
   return 1;
 }
 
+/* }==== */
+
+/* {==== zone choice: the local zone as glibc's tzset picks it */
+
+/* Largest zone file read: real ones are under 4 KB. A bigger "file"
+** (TZ=/dev/zero) is cut here and then fails as a truncated TZif. */
+#define TZIF_MAX (1 << 20)
+#define MAX_LINKS 8 /* symbolic links followed inside the archive */
+
+#define TZ_DEFAULT_FILE "/etc/localtime"
+#define TZ_DEFAULT_DIR "/usr/share/zoneinfo"
+#define TZ_EMBEDDED_DIR "usr/share/zoneinfo"
+
+/* The local zone of one lua_State, in a userdata shared by os.date and
+** os.time as their upvalue. Per state, not per process: states living
+** in different threads never share it, and closing a state frees it.
+** Like glibc's tzset it is re-read only when the value of TZ changes. */
+typedef struct zonecache {
+  tz_zone *zone; /* NULL until the first use */
+  int unset;     /* zone was chosen with TZ unset */
+  char *key;     /* the TZ value it was chosen for (from alloc), or NULL */
+  size_t keycap; /* size of the key block */
+  lua_Alloc alloc;
+  void *ud;
+} zonecache;
+
+enum found { NO_FILE, BAD_FILE, ZONE_FILE }; /* no such file / not a zone / zone */
+
+/* A block of n bytes (n > 0) from the state's allocator. */
+static char *block(zonecache *c, size_t n) {
+  return c->alloc(c->ud, NULL, 0, n);
+}
+
+static void unblock(zonecache *c, void *p, size_t n) {
+  if (p) c->alloc(c->ud, p, n, 0);
+}
+
+/* Parses bytes as TZif into *out; ENOMEM is reported, not hidden. */
+static enum found parse(zonecache *c, const char *b, size_t n, tz_zone **out,
+                        tz_result *rc) {
+  *rc = tz_load_tzif(out, b, n, c->alloc, c->ud, NULL);
+  return *rc == TZ_OK ? ZONE_FILE : BAD_FILE;
+}
+
+/* A zone file from the file system; NO_FILE when it cannot be opened.
+** At most TZIF_MAX bytes are read, so TZ=/dev/zero cannot hang. */
+static enum found from_file(zonecache *c, const char *path, tz_zone **out,
+                            tz_result *rc) {
+  size_t n = 0;
+  ssize_t r;
+  enum found f;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  char *b;
+  if (fd < 0) return NO_FILE;
+  b = block(c, TZIF_MAX);
+  if (b == NULL) {
+    close(fd);
+    *rc = TZ_ENOMEM;
+    return BAD_FILE;
+  }
+  while (n < TZIF_MAX) {
+    r = read(fd, b + n, TZIF_MAX - n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break; /* a read error reads as a short file */
+    n += (size_t)r;
+  }
+  close(fd);
+  f = parse(c, b, n, out, rc);
+  unblock(c, b, TZIF_MAX);
+  return f;
+}
+
+/* Joins dir and rel into out (PATH_MAX bytes), resolving "." and "..".
+** Returns 0 when the result would leave the root or does not fit. */
+static int join(char *out, const char *dir, size_t dlen, const char *rel,
+                size_t rlen) {
+  size_t n = 0, k;
+  const char *parts[2] = {dir, rel};
+  size_t lens[2] = {dlen, rlen};
+  int i;
+  for (i = 0; i < 2; i++) {
+    const char *p = parts[i], *e = p + lens[i];
+    while (p < e) {
+      for (k = 0; p + k < e && p[k] != '/'; k++) {}
+      if (k == 2 && p[0] == '.' && p[1] == '.') {
+        if (n == 0) return 0;
+        while (n > 0 && out[n - 1] != '/') n--;
+        if (n > 0) n--;
+      } else if (k > 0 && !(k == 1 && p[0] == '.')) {
+        if (n + 1 + k >= PATH_MAX) return 0;
+        if (n > 0) out[n++] = '/';
+        memcpy(out + n, p, k);
+        n += k;
+      }
+      p += k + (p + k < e);
+    }
+  }
+  out[n] = '\0';
+  return 1;
+}
+
+/* The embedded copy of a zone: entry usr/share/zoneinfo/NAME of the
+** archive, following symbolic links stored in it (the build stores each
+** zone once and its other names as links). */
+static enum found from_archive(zonecache *c, const char *name,
+                               tz_zone **out, tz_result *rc) {
+  zip *z = archive_get();
+  char path[PATH_MAX], target[PATH_MAX];
+  const zip_entry *e;
+  size_t dlen;
+  int hops;
+  char *b;
+  if (z == NULL || !join(path, TZ_EMBEDDED_DIR, strlen(TZ_EMBEDDED_DIR),
+                         name, strlen(name)))
+    return NO_FILE;
+  if (strncmp(path, TZ_EMBEDDED_DIR "/", sizeof TZ_EMBEDDED_DIR) != 0)
+    return NO_FILE; /* "..": only zone names are looked up here */
+  for (hops = 0; hops <= MAX_LINKS; hops++) {
+    if (zip_find(z, path, strlen(path), &e) != ZIP_OK || e->isdir)
+      return NO_FILE;
+    if (e->size == 0 || e->size > TZIF_MAX) return BAD_FILE;
+    if ((b = block(c, e->size)) == NULL) {
+      *rc = TZ_ENOMEM;
+      return BAD_FILE;
+    }
+    if (zip_read(z, e, b) != ZIP_OK) {
+      unblock(c, b, e->size);
+      return BAD_FILE;
+    }
+    if (!S_ISLNK(e->mode)) {
+      enum found f = parse(c, b, e->size, out, rc);
+      unblock(c, b, e->size);
+      return f;
+    }
+    dlen = (size_t)(strrchr(path, '/') - path);
+    memcpy(target, path, dlen);
+    hops = hops + !join(path, target, dlen, b, e->size) * MAX_LINKS;
+    unblock(c, b, e->size);
+  }
+  return BAD_FILE; /* a loop, or a link leaving the archive's root */
+}
+
+/* A named zone (TZ=Area/City, :Area/City or /path): the file from TZDIR
+** (or /usr/share/zoneinfo), else the embedded copy for relative names. */
+static enum found from_name(zonecache *c, const char *name, tz_zone **out,
+                            tz_result *rc) {
+  char path[PATH_MAX];
+  const char *dir = getenv("TZDIR");
+  enum found f;
+  if (name[0] == '/') return from_file(c, name, out, rc);
+  if (dir == NULL || *dir == '\0') dir = TZ_DEFAULT_DIR;
+  if (strlen(dir) + 1 + strlen(name) >= sizeof path) return NO_FILE;
+  strcpy(path, dir);
+  strcat(path, "/");
+  strcat(path, name);
+  f = from_file(c, path, out, rc);
+  return f == NO_FILE ? from_archive(c, name, out, rc) : f;
+}
+
+/* The zone for TZ value tz (NULL: unset), as glibc 2.36's tzset chooses:
+** unset -> /etc/localtime, else UTC; "" -> the file "Universal", else UTC;
+** [:]name -> a zone file (from_name); then a POSIX TZ string; then UTC
+** named by the string's leading name ("Europe/Nowhere" -> "Europe"). */
+static tz_result choose(zonecache *c, const char *tz, tz_zone **out) {
+  char name[TZ_ABBR_MAX + 1];
+  tz_result rc = TZ_OK;
+  if (tz == NULL) {
+    if (from_file(c, TZ_DEFAULT_FILE, out, &rc) == ZONE_FILE) return TZ_OK;
+    if (rc == TZ_ENOMEM) return rc;
+    return tz_load_fixed(out, "UTC", 0, c->alloc, c->ud);
+  }
+  if (*tz == '\0') tz = "Universal";
+  else if (*tz == ':') tz++;
+  if (*tz == '\0') return tz_load_fixed(out, "UTC", 0, c->alloc, c->ud);
+  if (from_name(c, tz, out, &rc) == ZONE_FILE) return TZ_OK;
+  if (rc == TZ_ENOMEM) return rc;
+  if (strcmp(tz, "Universal") == 0)
+    return tz_load_fixed(out, "UTC", 0, c->alloc, c->ud);
+  rc = tz_load_posix(out, tz, strlen(tz), c->alloc, c->ud);
+  if (rc != TZ_EPOSIX) return rc;
+  tz_posix_name(tz, strlen(tz), name);
+  return tz_load_fixed(out, name, 0, c->alloc, c->ud);
+}
+
+/* The state's local zone for the current TZ, reloaded when TZ changed.
+** Raises only "not enough memory"; the cache is consistent before. */
+static const tz_zone *local_zone(lua_State *L) {
+  zonecache *c = lua_touserdata(L, lua_upvalueindex(1));
+  const char *tz = getenv("TZ");
+  size_t len = tz ? strlen(tz) : 0;
+  tz_zone *z = NULL;
+  char *key = NULL;
+  if (c->zone && (tz ? !c->unset && c->keycap == len + 1 &&
+                           memcmp(c->key, tz, len) == 0
+                     : c->unset))
+    return c->zone;
+  if ((tz && (key = block(c, len + 1)) == NULL) || choose(c, tz, &z)) {
+    unblock(c, key, len + 1);
+    luaL_error(L, "not enough memory");
+  }
+  if (key) memcpy(key, tz, len + 1);
+  tz_free(c->zone);
+  unblock(c, c->key, c->keycap);
+  c->zone = z;
+  c->key = key;
+  c->keycap = tz ? len + 1 : 0;
+  c->unset = tz == NULL;
+  return z;
+}
+
+static int zonecache_gc(lua_State *L) {
+  zonecache *c = lua_touserdata(L, 1);
+  tz_free(c->zone);
+  unblock(c, c->key, c->keycap);
+  c->zone = NULL;
+  c->key = NULL;
+  return 0;
+}
+
+/* Pushes a new, empty cache with its finalizer. */
+static void zonecache_new(lua_State *L) {
+  zonecache *c = lua_newuserdatauv(L, sizeof *c, 0);
+  memset(c, 0, sizeof *c);
+  c->alloc = lua_getallocf(L, &c->ud);
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, zonecache_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+}
+
+/* }==== */
+
+/* {==== strftime in the C locale, as glibc 2.36 writes each conversion */
+
+/* Longest text of one conversion: %c of the largest year is 31 bytes. */
+#define CONV_MAX 64
+
+static const char *const wday_name[] = {"Sunday", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday"};
+static const char *const mon_name[] = {"January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"};
+
+static int64_t floordiv(int64_t a, int64_t b) {
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static int64_t floormod(int64_t a, int64_t b) {
+  return a - floordiv(a, b) * b;
+}
+
+static int leap(int64_t y) {
+  return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+/* glibc's year arithmetic is int: tm_year + 1900 wraps past INT_MAX. */
+static int64_t wrap_int(int64_t v) {
+  return v > INT_MAX ? v - ((int64_t)UINT_MAX + 1) : v;
+}
+
+/* v in decimal, at least width digits padded with pad ('0' or ' '). */
+static size_t num(char *out, int64_t v, int width, char pad) {
+  char d[24];
+  size_t n = 0, k = 0;
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do d[n++] = (char)('0' + u % 10); while ((u /= 10) != 0);
+  if (v < 0) out[k++] = '-';
+  for (; (int)n < width; width--) out[k++] = pad;
+  while (n > 0) out[k++] = d[--n];
+  return k;
+}
+
+static size_t text(char *out, const char *s, size_t n) {
+  memcpy(out, s, n);
+  return n;
+}
+
+/* Days since the Monday of ISO week 1 of the year of yday (glibc's
+** iso_week_days): negative when yday is in the previous year's weeks. */
+static int iso_days(int yday, int wday) {
+  int big = (366 / 7 + 2) * 7;
+  return yday - (yday - wday + 4 + big) % 7 + 3;
+}
+
+/* ISO 8601 week-based year offset (-1, 0, 1) and week number. */
+static int iso_week(const tz_tm *tm, int *week) {
+  int adj = 0, d = iso_days(tm->yday, tm->wday), d2;
+  if (d < 0) {
+    adj = -1;
+    d = iso_days(tm->yday + 365 + leap(tm->year - 1), tm->wday);
+  } else if ((d2 = iso_days(tm->yday - 365 - leap(tm->year), tm->wday)) >=
+             0) {
+    adj = 1;
+    d = d2;
+  }
+  *week = d / 7 + 1;
+  return adj;
+}
+
+static size_t conv(char *out, int c, const tz_tm *tm);
+
+/* A composite conversion (%c, %D...): its parts, one after another. */
+static size_t compose(char *out, const char *fmt, const tz_tm *tm) {
+  size_t n = 0;
+  for (; *fmt; fmt++)
+    if (*fmt == '%') n += conv(out + n, *++fmt, tm);
+    else out[n++] = *fmt;
+  return n;
+}
+
+/* %z: +hhmm, seconds of the offset dropped (LMT -4:56:02 is -0456). */
+static size_t offset(char *out, int32_t off) {
+  int32_t a = off < 0 ? -off : off;
+  out[0] = off < 0 ? '-' : '+';
+  num(out + 1, a / 3600, 2, '0');
+  num(out + 3, a / 60 % 60, 2, '0');
+  return 5;
+}
+
+/* One conversion c (the E and O modifiers change nothing in the C
+** locale) into out, which holds CONV_MAX bytes. A dispatcher. */
+static size_t conv(char *out, int c, const tz_tm *tm) {
+  int64_t y = wrap_int(tm->year);
+  int week, adj;
+  switch (c) {
+    case 'a': return text(out, wday_name[tm->wday], 3);
+    case 'A': return text(out, wday_name[tm->wday], strlen(wday_name[tm->wday]));
+    case 'b': case 'h': return text(out, mon_name[tm->mon], 3);
+    case 'B': return text(out, mon_name[tm->mon], strlen(mon_name[tm->mon]));
+    case 'c': return compose(out, "%a %b %e %H:%M:%S %Y", tm);
+    case 'C': return num(out, floordiv(y, 100), 1, '0');
+    case 'd': return num(out, tm->mday, 2, '0');
+    case 'D': case 'x': return compose(out, "%m/%d/%y", tm);
+    case 'e': return num(out, tm->mday, 2, ' ');
+    case 'F': return compose(out, "%Y-%m-%d", tm);
+    case 'g': case 'G': case 'V':
+      adj = iso_week(tm, &week);
+      if (c == 'V') return num(out, week, 2, '0');
+      y = wrap_int(tm->year + adj);
+      return c == 'G' ? num(out, y, 1, '0') : num(out, floormod(y, 100), 2, '0');
+    case 'H': return num(out, tm->hour, 2, '0');
+    case 'I': return num(out, (tm->hour + 11) % 12 + 1, 2, '0');
+    case 'j': return num(out, tm->yday + 1, 3, '0');
+    case 'm': return num(out, tm->mon + 1, 2, '0');
+    case 'M': return num(out, tm->min, 2, '0');
+    case 'n': return text(out, "\n", 1);
+    case 'p': return text(out, tm->hour < 12 ? "AM" : "PM", 2);
+    case 'r': return compose(out, "%I:%M:%S %p", tm);
+    case 'R': return compose(out, "%H:%M", tm);
+    case 'S': return num(out, tm->sec, 2, '0');
+    case 't': return text(out, "\t", 1);
+    case 'T': case 'X': return compose(out, "%H:%M:%S", tm);
+    case 'u': return num(out, (tm->wday + 6) % 7 + 1, 1, '0');
+    case 'U': return num(out, (tm->yday - tm->wday + 7) / 7, 2, '0');
+    case 'w': return num(out, tm->wday, 1, '0');
+    case 'W': return num(out, (tm->yday - (tm->wday + 6) % 7 + 7) / 7, 2, '0');
+    case 'y': return num(out, floormod(tm->year - 1900, 100), 2, '0');
+    case 'Y': return num(out, y, 1, '0');
+    case 'z': return offset(out, tm->gmtoff);
+    case 'Z': return text(out, tm->abbr, strlen(tm->abbr));
+    default: return text(out, "%", 1); /* '%%' */
+  }
+}
+
+/* }==== */
+
+/* {==== os.date and os.time */
+
+/* Lua 5.4's L_STRFTIMEC99: one-letter conversions, then after "||" the
+** two-letter ones with an E or O modifier. */
+static const char conversions[] =
+    "aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%"
+    "||" "EcECExEXEyEY" "OdOeOHOIOmOMOSOuOUOVOwOWOy";
+
+/* Checks the conversion at s (after '%', n bytes left) as Lua's
+** checkoption does and returns its length; raises Lua's error. */
+static size_t check_conv(lua_State *L, const char *s, size_t n) {
+  const char *o = conversions;
+  size_t len = 1;
+  for (; *o != '\0' && len <= n; o += len) {
+    if (*o == '|') len++;
+    else if (memcmp(s, o, len) == 0) return len;
+  }
+  luaL_argerror(L, 1, lua_pushfstring(L, "invalid conversion specifier "
+                                         "'%%%s'", s));
+  return 0;
+}
+
+static void set_int(lua_State *L, const char *key, int64_t v) {
+  lua_pushinteger(L, (lua_Integer)v);
+  lua_setfield(L, -2, key);
+}
+
+/* Lua's setallfields: the table at the top gets the fields of tm. */
+static void set_fields(lua_State *L, const tz_tm *tm) {
+  set_int(L, "year", tm->year);
+  set_int(L, "month", tm->mon + 1);
+  set_int(L, "day", tm->mday);
+  set_int(L, "hour", tm->hour);
+  set_int(L, "min", tm->min);
+  set_int(L, "sec", tm->sec);
+  set_int(L, "yday", tm->yday + 1);
+  set_int(L, "wday", tm->wday + 1);
+  if (tm->isdst >= 0) {
+    lua_pushboolean(L, tm->isdst);
+    lua_setfield(L, -2, "isdst");
+  }
+}
+
+/* -- os.date([format [, time]]) -> string | table
+** As Lua 5.4's (format "%c", time now; "!" for UTC, "*t" for a table),
+** the local zone chosen from TZ as glibc does. Misuse raises. */
+static int os_date(lua_State *L) {
+  size_t len;
+  const char *s = luaL_optlstring(L, 1, "%c", &len), *e = s + len;
+  int64_t t = luaL_opt(L, luaL_checkinteger, 2, (lua_Integer)time(NULL));
+  const tz_zone *zone = NULL;
+  tz_tm tm;
+  if (*s == '!') s++;
+  else zone = local_zone(L);
+  if (tz_localtime(zone, t, &tm) != TZ_OK)
+    return luaL_error(L, "date result cannot be represented in this "
+                         "installation");
+  if (strcmp(s, "*t") == 0) {
+    lua_createtable(L, 0, 9);
+    set_fields(L, &tm);
+    return 1;
+  } else {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    while (s < e) {
+      if (*s != '%') luaL_addchar(&b, *s++);
+      else {
+        size_t n;
+        char *out;
+        s++;
+        n = check_conv(L, s, (size_t)(e - s));
+        out = luaL_prepbuffsize(&b, CONV_MAX);
+        luaL_addsize(&b, conv(out, s[n - 1], &tm));
+        s += n;
+      }
+    }
+    luaL_pushresult(&b);
+  }
+  return 1;
+}
+
+/* Lua's getfield: field key as an int minus delta, or d when absent
+** (d < 0: required). */
+static int get_field(lua_State *L, const char *key, int d, int delta) {
+  int isnum;
+  int type = lua_getfield(L, -1, key);
+  lua_Integer v = lua_tointegerx(L, -1, &isnum);
+  if (!isnum) {
+    if (type != LUA_TNIL)
+      return luaL_error(L, "field '%s' is not an integer", key);
+    if (d < 0) return luaL_error(L, "field '%s' missing in date table", key);
+    v = d;
+  } else {
+    if (!(v >= 0 ? v - delta <= INT_MAX : INT_MIN + delta <= v))
+      return luaL_error(L, "field '%s' is out-of-bound", key);
+    v -= delta;
+  }
+  lua_pop(L, 1);
+  return (int)v;
+}
+
+static int get_bool(lua_State *L, const char *key) {
+  int r = lua_getfield(L, -1, key) == LUA_TNIL ? -1 : lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return r;
+}
+
+/* -- os.time([table]) -> integer
+** As Lua 5.4's: the fields of table normalized in place (mktime as glibc
+** does it, in the zone chosen from TZ). Misuse and unrepresentable times
+** raise, with Lua's messages. */
+static int os_time(lua_State *L) {
+  int64_t t = (int64_t)time(NULL);
+  if (!lua_isnoneornil(L, 1)) {
+    tz_tm tm;
+    const tz_zone *zone;
+    tz_result rc;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    memset(&tm, 0, sizeof tm);
+    tm.year = (int64_t)get_field(L, "year", -1, 1900) + 1900;
+    tm.mon = get_field(L, "month", -1, 1);
+    tm.mday = get_field(L, "day", -1, 0);
+    tm.hour = get_field(L, "hour", 12, 0);
+    tm.min = get_field(L, "min", 0, 0);
+    tm.sec = get_field(L, "sec", 0, 0);
+    tm.isdst = get_bool(L, "isdst");
+    zone = local_zone(L);
+    rc = tz_mktime(zone, &tm, &t);
+    if (rc != TZ_OK) { /* glibc leaves tm as it was; Lua stores it back */
+      tm.yday = tm.wday = -1;
+      t = -1;
+    }
+    set_fields(L, &tm);
+  }
+  if (t == -1)
+    return luaL_error(L, "time result cannot be represented in this "
+                         "installation");
+  lua_pushinteger(L, (lua_Integer)t);
+  return 1;
+}
+
+/* }==== */
+
+
 static const luaL_Reg os_funcs[] = {{"setlocale", os_setlocale},
                                     {NULL, NULL}};
+
+/* os.date and os.time share one upvalue: the state's local-zone cache. */
+static const luaL_Reg time_funcs[] = {
+    {"date", os_date}, {"time", os_time}, {NULL, NULL}};
 
 /* Patches the global os table with moonbox's functions. */
 int luaopen_moonbox_os(lua_State *L);
 int luaopen_moonbox_os(lua_State *L) {
   lua_getglobal(L, LUA_OSLIBNAME);
   luaL_setfuncs(L, os_funcs, 0);
+  zonecache_new(L);
+  luaL_setfuncs(L, time_funcs, 1);
   return 1;
 }
