@@ -33,3 +33,20 @@ if command -v setpriv >/dev/null; then
 else
   fail "setpriv is installed (util-linux)" "setpriv not found"
 fi
+
+# Time zones with no zone files at all: /usr/share/zoneinfo under an empty
+# tmpfs, /etc/localtime dangling or covered. TZ=America/New_York must still
+# give EST and EDT at the right instants, from the embedded copy.
+if [ -z "$NS" ] || $NS true 2>/dev/null; then
+  tzprog='for _, t in ipairs{1710053999, 1710054000, 1730613599, 1730613600} do
+    print(os.date("%F %T %Z %z", t)) end
+    print(os.time{year = 2024, month = 7, day = 1, hour = 12})'
+  hide="mount -t tmpfs none /usr/share/zoneinfo &&
+    { [ ! -e /etc/localtime ] || mount --bind /dev/null /etc/localtime; } &&
+    [ ! -e /usr/share/zoneinfo/America/New_York ]"
+  cli "no zone files: TZ=America/New_York gives EST/EDT from the embedded copy" \
+    -o $'2024-03-10 01:59:59 EST -0500\n2024-03-10 03:00:00 EDT -0400\n2024-11-03 01:59:59 EDT -0400\n2024-11-03 01:00:00 EST -0500\n1719849600\n' -- \
+    $NS sh -c "$hide && TZ=America/New_York exec $MABS -e '$tzprog'"
+  cli "no zone files, TZ unset: UTC" -o $'2024-03-10 06:59:59 UTC +0000\n' -- \
+    $NS sh -c "$hide && unset TZ && exec $MABS -e 'print(os.date(\"%F %T %Z %z\", 1710053999))'"
+fi
