@@ -20,6 +20,10 @@ endif
 
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Werror
 LUA_DEFS := -DLUA_COMPAT_5_3 -DLUA_USE_POSIX
+# package.path: the archive's .lua/ first, then Lua's usual directories.
+LUA_DEFS += -DLUA_PATH_DEFAULT='"/zip/.lua/?.lua;/zip/.lua/?/init.lua;" \
+  LUA_LDIR"?.lua;" LUA_LDIR"?/init.lua;" LUA_CDIR"?.lua;" LUA_CDIR"?/init.lua;" \
+  "./?.lua;" "./?/init.lua"'
 CFLAGS_LUA := $(OPT) -std=gnu99 $(LUA_DEFS)
 CFLAGS_ZLIB := $(OPT) -DHAVE_UNISTD_H -D_LARGEFILE64_SOURCE=1
 CFLAGS_OURS := $(OPT) -std=gnu11 $(WARN) $(LUA_DEFS) -Isrc -Isrc/engine -I$(O) \
