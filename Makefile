@@ -82,9 +82,29 @@ $(O)/src/%.o: src/%.c $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 $(O)/buildinfo.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_OURS) -include $(O)/buildinfo.h -c $< -o $@
 
-$(B)/moonbox: $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ)
+$(B)/moonbox.elf: $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@.tmp $^ -lm -lpthread
 	mv $@.tmp $@
+
+# {==== the archive: build/moonbox = ELF + zip of the staging dir $(B)/archive/
+# A feature adds files there with a stamp target that fills $(B)/archive/SUBDIR
+# and appends the stamp to ARCHIVE_INPUTS; ARCHIVE_DIRS lists the top-level
+# names to bundle. The archive is written by the fresh ELF's own --bundle
+# (deterministic: same inputs, same bytes).
+LUA_FILES := $(shell find lua -type f 2>/dev/null | LC_ALL=C sort)
+ARCHIVE_INPUTS := $(B)/stamps/lua
+ARCHIVE_DIRS := .lua
+
+$(B)/stamps/lua: $(LUA_FILES)
+	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
+	cp -R lua/. $(B)/archive/.lua/
+	touch $@
+
+# MOONBOX_NOZIP: the ELF must not copy an archive of its own (it has none).
+$(B)/moonbox: $(B)/moonbox.elf $(ARCHIVE_INPUTS)
+	cd $(B)/archive && MOONBOX_NOZIP=1 ../moonbox.elf --bundle \
+	  -o ../moonbox $(ARCHIVE_DIRS)
+# }====
 
 # {==== tests
 
@@ -102,10 +122,12 @@ test: $(B)/moonbox $(UNIT_BIN) $(O)/canary
 
 # }====
 
-dist: $(B)/moonbox
+# The stripped ELF bundles the staging dir itself, as for build/moonbox.
+dist: $(B)/moonbox.elf $(ARCHIVE_INPUTS)
 	@mkdir -p dist
-	strip -o dist/lua-linux-x86_64.tmp $(B)/moonbox
-	mv dist/lua-linux-x86_64.tmp dist/lua-linux-x86_64
+	strip -o $(B)/moonbox.stripped $(B)/moonbox.elf
+	cd $(B)/archive && MOONBOX_NOZIP=1 ../moonbox.stripped --bundle \
+	  -o ../../dist/lua-linux-x86_64 $(ARCHIVE_DIRS)
 	cd dist && sha256sum lua-linux-x86_64 > SHA256SUMS
 
 PREFIX ?= /usr/local
@@ -118,7 +140,8 @@ bench: $(B)/moonbox
 	bench/run
 
 clean:
-	rm -rf $(O) $(B)/san $(B)/moonbox dist
+	rm -rf $(O) $(B)/san $(B)/moonbox $(B)/moonbox.elf $(B)/moonbox.stripped \
+	  $(B)/archive $(B)/stamps dist
 
 FORCE:
 
