@@ -195,7 +195,8 @@ int archive_args(int *argc, char ***argv) {
   char *text;
   zip_result r;
   if (disabled() || (z = archive_get()) == NULL) return 1;
-  if (zip_find(z, ".args", 5, &e) != ZIP_OK) return 1; /* none, or corrupt */
+  if (!zip_has(z, ".args", 5) || zip_find(z, ".args", 5, &e) != ZIP_OK)
+    return 1; /* none, or corrupt: /zip/ access will say why */
   if (e->size > ARGS_MAX) {
     snprintf(error, sizeof error, "/zip/.args: larger than %d bytes",
              ARGS_MAX);
