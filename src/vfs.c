@@ -83,7 +83,7 @@ int vfs_fail(lua_State *L, const char *path, zip_result r) {
   zip *z = archive_get();
   luaL_pushfail(L);
   if (z == NULL) {
-    lua_pushfstring(L, "%s: no archive: %s", path, archive_error());
+    lua_pushfstring(L, "%s: %s", path, archive_error());
     lua_pushinteger(L, ENOENT);
   } else if (r == ZIP_NOTFOUND || r == ZIP_ISDIR || r == ZIP_NOMEM) {
     lua_pushfstring(L, "%s: %s", path, strerror(result_errno(r)));
