@@ -123,6 +123,46 @@ test: $(B)/moonbox $(UNIT_BIN) $(O)/canary
 # }====
 
 # The stripped ELF bundles the staging dir itself, as for build/moonbox.
+# {==== fuzz: libFuzzer targets (clang-14), each run for FUZZ_SECONDS
+FUZZ_CC := clang-14
+FUZZ_SECONDS ?= 20
+FUZZ_TARGETS := zip tz tz_posix lineedit argon2_decode
+FZ := $(B)/fuzz
+FUZZ_SAN := address,undefined
+FUZZ_LIBFLAGS := -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN)
+FUZZ_FLAGS := -g -O1 -std=gnu11 -fsanitize=fuzzer,$(FUZZ_SAN) \
+  -fno-sanitize-recover=undefined -Isrc/engine -I$(DEPS)/zlib
+FUZZ_ZLIB := $(ZLIB_CORE:%=$(FZ)/zlib/%.o)
+# the portable ref.c fill, not the SIMD dispatch: the decoder is the target
+FUZZ_ARGON2 := $(addprefix $(FZ)/argon2/,argon2.o core.o encoding.o \
+  thread.o blake2/blake2b.o ref.o)
+FUZZ_DEPS_zip := src/engine/zip.c $(FUZZ_ZLIB)
+FUZZ_DEPS_tz := src/engine/tz.c
+FUZZ_DEPS_tz_posix := src/engine/tz.c
+FUZZ_DEPS_lineedit := src/engine/lineedit.c
+FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
+
+$(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_LIBFLAGS) $(CFLAGS_ZLIB) -c $(DEPS)/zlib/$*.c -o $@
+
+$(FZ)/argon2/%.o: $(DEPS)/argon2/.sha256
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_LIBFLAGS) -pthread -I$(DEPS)/argon2/include \
+	  -I$(DEPS)/argon2/src -c $(DEPS)/argon2/src/$*.c -o $@
+
+.SECONDEXPANSION:
+$(FZ)/%: fuzz/%.c $$(FUZZ_DEPS_$$*)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -I$(DEPS)/argon2/include -o $@ $^ -lpthread
+
+.PHONY: fuzz-bins
+fuzz-bins: $(FUZZ_TARGETS:%=$(FZ)/%)
+
+fuzz: fuzz-bins
+	for t in $(FUZZ_TARGETS); do fuzz/run $$t $(FUZZ_SECONDS) || exit 1; done
+# }====
+
 dist: $(B)/moonbox.elf $(ARCHIVE_INPUTS)
 	@mkdir -p dist
 	strip -o $(B)/moonbox.stripped $(B)/moonbox.elf
