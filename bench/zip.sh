@@ -15,22 +15,33 @@ for i in $(seq -w 0 999); do printf 'return %d\n' "$((10#$i))" > "$T/src/.lua/m$
 cp "$ELF" "$T/m0"
 printf 'for i = 0, 99 do require(string.format("m%%03d", i)) end\n' > "$T/req.lua"
 
-median() { # JSON FILE -> "name median_ms" lines
-  python3 -c 'import json,sys,statistics
-for r in json.load(open(sys.argv[1]))["results"]:
-    print("%s\t%.3f ms" % (r["command"], 1000*statistics.median(r["times"])))' "$1"
+# bench NAME CMD_A CMD_B: ROUNDS hyperfine rounds, A and B swapping places
+# each round (hyperfine runs its commands one after the other, so a change
+# in machine load would otherwise fall on one side); medians of all runs.
+ROUNDS=${ROUNDS:-6}
+bench() {
+  local name=$1 a=$2 b=$3 r
+  for r in $(seq 1 "$ROUNDS"); do
+    if [ $((r % 2)) = 1 ]; then set -- "$a" "$b"; else set -- "$b" "$a"; fi
+    hyperfine -N -w 10 -r $((RUNS / ROUNDS)) --export-json "$T/$name.$r.json" \
+      "$1" "$2" >/dev/null 2>&1
+  done
+  python3 - "$a" "$b" "$T/$name".*.json <<'PY'
+import json, statistics, sys
+a, b, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+t = {a: [], b: []}
+for f in files:
+    for r in json.load(open(f))["results"]:
+        t[r["command"]] += r["times"]
+ma, mb = statistics.median(t[a]), statistics.median(t[b])
+print("  A %.3f ms (median of %d)  %s" % (1000 * ma, len(t[a]), a))
+print("  B %.3f ms (median of %d)  %s" % (1000 * mb, len(t[b]), b))
+print("  B/A = %.3f" % (mb / ma))
+PY
 }
-ratio() { python3 -c 'import json,sys,statistics
-r=json.load(open(sys.argv[1]))["results"]; m=[statistics.median(x["times"]) for x in r]
-print("ratio %s / %s = %.3f" % (r[1]["command"], r[0]["command"], m[1]/m[0]))' "$1"; }
 
-echo "== -e '' : no archive vs 1,000-entry archive (no .args)"
-hyperfine -N -w 50 -r "$RUNS" --export-json "$T/a.json" \
-  "$T/m0 -e ''" "$T/m1000 -e ''" >/dev/null
-median "$T/a.json"; ratio "$T/a.json"
-
-echo "== require of 100 modules: from disk vs from /zip/"
-hyperfine -N -w 20 -r "$RUNS" --export-json "$T/b.json" \
-  "env LUA_PATH=$T/src/.lua/?.lua $T/m0 $T/req.lua" \
-  "env LUA_PATH=/zip/.lua/?.lua $T/m1000 $T/req.lua" >/dev/null
-median "$T/b.json"; ratio "$T/b.json"
+echo "== -e '': A = no archive, B = 1,000-entry archive without .args (goal B/A <= 1.1)"
+bench startup "$T/m0 -e ''" "$T/m1000 -e ''"
+echo "== require of 100 modules: A = from disk, B = from /zip/ (goal B/A <= 1)"
+bench require "env LUA_PATH=$T/src/.lua/?.lua $T/m0 $T/req.lua" \
+  "env LUA_PATH=/zip/.lua/?.lua $T/m1000 $T/req.lua"

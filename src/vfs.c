@@ -64,11 +64,6 @@ int vfs_pushname(lua_State *L, const char *path) {
   return 1;
 }
 
-zip *vfs_archive(void) {
-  zip *z = archive_get();
-  return z;
-}
-
 static int result_errno(zip_result r) {
   switch (r) {
   case ZIP_NOTFOUND: return ENOENT;

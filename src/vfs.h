@@ -26,9 +26,6 @@ int vfs_loadfile(lua_State *L, const char *name, const char *mode);
 ** returns 0. */
 int vfs_pushname(lua_State *L, const char *path);
 
-/* The archive, or NULL; then vfs_fail(L, path, ZIP_NOEOCD) says why. */
-zip *vfs_archive(void);
-
 /* Pushes nil, "<path>: <why r>", errno (ENOENT for a missing entry or
 ** archive, EISDIR, ENOMEM, EFBIG, EIO for corruption) and returns 3. With
 ** no archive at all (archive_get failed) the message is the archive's own

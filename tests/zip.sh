@@ -55,7 +55,8 @@ cli "the bundle holds the runtime's files and the given ones, sorted" \
   names "$Z/app1"
 cli ".args of a bundle: /zip/SCRIPT then ..." -o $'/zip/main.lua\n...\n' -- \
   unzip -p "$Z/app1" .args
-cli "a bundle is mode 0755" -o $'755\n' -- stat -c %a "$Z/app1"
+cli "a bundle is mode 0755" -o $'755\n' -- \
+  python3 -c 'import os, sys; print("%o" % (os.stat(sys.argv[1]).st_mode & 0o777))' "$Z/app1"
 cli "a bundled app sees --bundle as its own argument" \
   -o $'app\tutil\t--bundle\n' -- "$Z/app1" --bundle
 B -o "$Z/app2" --main main.lua lib main.lua .lua
