@@ -10,18 +10,24 @@ ifdef SAN
 CC := clang-14
 O := $(B)/san
 BIN := $(O)/moonbox
+ELF := $(O)/moonbox.elf
 STATIC :=
 OPT := -O1 -g -fsanitize=$(SAN) -fno-omit-frame-pointer
 else
 CC := musl-gcc
 O := $(B)/obj
 BIN := $(B)/moonbox
+ELF := $(B)/moonbox.elf
 STATIC := -static
 OPT := -O2
 endif
 
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Werror
 LUA_DEFS := -DLUA_COMPAT_5_3 -DLUA_USE_POSIX
+# package.path: the archive's .lua/ first, then Lua's usual directories.
+LUA_DEFS += -DLUA_PATH_DEFAULT='"/zip/.lua/?.lua;/zip/.lua/?/init.lua;" \
+  LUA_LDIR"?.lua;" LUA_LDIR"?/init.lua;" LUA_CDIR"?.lua;" LUA_CDIR"?/init.lua;" \
+  "./?.lua;" "./?/init.lua"'
 CFLAGS_LUA := $(OPT) -std=gnu99 $(LUA_DEFS)
 CFLAGS_ZLIB := $(OPT) -DHAVE_UNISTD_H -D_LARGEFILE64_SOURCE=1
 CFLAGS_OURS := $(OPT) -std=gnu11 $(WARN) $(LUA_DEFS) -Isrc -Isrc/engine -I$(O) \
@@ -80,9 +86,28 @@ $(O)/src/%.o: src/%.c $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 $(O)/buildinfo.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_OURS) -include $(O)/buildinfo.h -c $< -o $@
 
+$(ELF): $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@.tmp $^ -lm -lpthread
+	mv $@.tmp $@
+
+# {==== the archive: build/moonbox = ELF + zip of the staging dir $(B)/archive/
+# A feature adds files there with a stamp target that fills $(B)/archive/SUBDIR
+# and appends the stamp to ARCHIVE_INPUTS; ARCHIVE_DIRS lists the top-level
+# names to bundle. The archive is written by the fresh ELF's own --bundle
+# (deterministic: same inputs, same bytes).
+LUA_FILES := $(shell find lua -type f 2>/dev/null | LC_ALL=C sort)
+ARCHIVE_INPUTS := $(B)/stamps/lua
+ARCHIVE_DIRS := .lua
+
+$(B)/stamps/lua: $(LUA_FILES)
+	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
+	cp -R lua/. $(B)/archive/.lua/
+	touch $@
+
 # {==== embedded time-zone data: Debian tzdata's zone files at
-# /zip/usr/share/zoneinfo/ (staged under $(B)/archive/, zipped onto the binary)
+# /zip/usr/share/zoneinfo/ (staged under $(B)/archive/, bundled with the rest)
 ARCHIVE_INPUTS += $(B)/archive/.tzdata
+ARCHIVE_DIRS += usr
 $(B)/archive/.tzdata: $(DEPS)/tzdata/.sha256 build-aux/stage-tzdata
 	build-aux/stage-tzdata $(DEPS)/tzdata/usr/share/zoneinfo \
 	  $(B)/archive/usr/share/zoneinfo
@@ -92,14 +117,11 @@ tz-conformance:
 	tests/tz/run --full
 # }====
 
-# Until the archive build step lands, Info-ZIP zips the staging tree (links
-# kept as links: -y) and the zip is appended to the ELF file.
-$(BIN): $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ) $(ARCHIVE_INPUTS)
-	$(CC) $(LDFLAGS) -o $@.tmp $(filter %.o,$^) -lm -lpthread
-	rm -f $(B)/archive.zip
-	cd $(B)/archive && zip -qry9 -X ../archive.zip usr
-	cat $(B)/archive.zip >> $@.tmp
-	mv $@.tmp $@
+# MOONBOX_NOZIP: the ELF must not copy an archive of its own (it has none).
+$(BIN): $(ELF) $(ARCHIVE_INPUTS)
+	cd $(B)/archive && MOONBOX_NOZIP=1 $(abspath $(ELF)) --bundle \
+	  -o $(abspath $(BIN)) $(ARCHIVE_DIRS)
+# }====
 
 # {==== tests
 
@@ -117,23 +139,66 @@ test: $(BIN) $(UNIT_BIN) $(O)/canary
 
 # }====
 
-dist: $(B)/moonbox
+# The stripped ELF bundles the staging dir itself, as for build/moonbox.
+# {==== fuzz: libFuzzer targets (clang-14), each run for FUZZ_SECONDS
+FUZZ_CC := clang-14
+FUZZ_SECONDS ?= 20
+FUZZ_TARGETS := zip tz tz_posix lineedit argon2_decode
+FZ := $(B)/fuzz
+FUZZ_SAN := address,undefined
+FUZZ_LIBFLAGS := -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN)
+FUZZ_FLAGS := -g -O1 -std=gnu11 -fsanitize=fuzzer,$(FUZZ_SAN) \
+  -fno-sanitize-recover=undefined -Isrc/engine -I$(DEPS)/zlib
+FUZZ_ZLIB := $(ZLIB_CORE:%=$(FZ)/zlib/%.o)
+# the portable ref.c fill, not the SIMD dispatch: the decoder is the target
+FUZZ_ARGON2 := $(addprefix $(FZ)/argon2/,argon2.o core.o encoding.o \
+  thread.o blake2/blake2b.o ref.o)
+FUZZ_DEPS_zip := src/engine/zip.c $(FUZZ_ZLIB)
+FUZZ_DEPS_tz := src/engine/tz.c
+FUZZ_DEPS_tz_posix := src/engine/tz.c
+FUZZ_DEPS_lineedit := src/engine/lineedit.c
+FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
+
+$(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_LIBFLAGS) $(CFLAGS_ZLIB) -c $(DEPS)/zlib/$*.c -o $@
+
+$(FZ)/argon2/%.o: $(DEPS)/argon2/.sha256
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_LIBFLAGS) -pthread -I$(DEPS)/argon2/include \
+	  -I$(DEPS)/argon2/src -c $(DEPS)/argon2/src/$*.c -o $@
+
+.SECONDEXPANSION:
+$(FZ)/%: fuzz/%.c $$(FUZZ_DEPS_$$*)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -I$(DEPS)/argon2/include -o $@ $^ -lpthread
+
+.PHONY: fuzz-bins
+fuzz-bins: $(FUZZ_TARGETS:%=$(FZ)/%)
+
+fuzz: fuzz-bins
+	for t in $(FUZZ_TARGETS); do fuzz/run $$t $(FUZZ_SECONDS) || exit 1; done
+# }====
+
+dist: $(B)/moonbox.elf $(ARCHIVE_INPUTS)
 	@mkdir -p dist
-	strip -o dist/lua-linux-x86_64.tmp $(B)/moonbox
-	mv dist/lua-linux-x86_64.tmp dist/lua-linux-x86_64
+	strip -o $(B)/moonbox.stripped $(B)/moonbox.elf
+	cd $(B)/archive && MOONBOX_NOZIP=1 ../moonbox.stripped --bundle \
+	  -o ../../dist/lua-linux-x86_64 $(ARCHIVE_DIRS)
 	cd dist && sha256sum lua-linux-x86_64 > SHA256SUMS
 
 PREFIX ?= /usr/local
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 $(B)/moonbox $(DESTDIR)$(PREFIX)/bin/moonbox
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/moonbox
 	$(if $(LUA_LINK),ln -sf moonbox $(DESTDIR)$(PREFIX)/bin/lua)
 
 bench: $(B)/moonbox
 	bench/run
 
 clean:
-	rm -rf $(O) $(B)/san $(B)/moonbox dist
+	rm -rf $(O) $(B)/san $(B)/moonbox $(B)/moonbox.elf $(B)/moonbox.stripped \
+	  $(B)/archive $(B)/stamps dist
 
 FORCE:
 

@@ -15,6 +15,9 @@
 
 #include "archive.h"
 
+/* .args bigger than this is refused rather than read at every start. */
+#define ARGS_MAX (1 << 20)
+
 static const char *argv0 = "";
 static int opened = 0;
 static zip *archive = NULL;
@@ -79,7 +82,9 @@ static int open_exe(void) {
 static int map_exe(void) {
   struct stat st;
   void *p;
-  int fd = open_exe();
+  int fd;
+  if (bytes != NULL) return 1;
+  fd = open_exe();
   if (fd < 0) {
     snprintf(error, sizeof error, "cannot find this executable: %s",
              strerror(errno));
@@ -139,6 +144,77 @@ const char *archive_exe(void) {
 }
 
 const unsigned char *archive_bytes(size_t *size) {
+  if (bytes == NULL && map_exe() == 0 && !opened) error[0] = '\0';
   *size = nbytes;
   return bytes;
 }
+
+/* {==== .args */
+
+/* Cosmopolitan's rule: "\n" in a line stands for a newline. */
+static char *decode(char *s) {
+  char *r = s, *w = s;
+  for (; *r; r++) {
+    if (r[0] == '\\' && r[1] == 'n') *w++ = '\n', r++;
+    else *w++ = *r;
+  }
+  *w = '\0';
+  return s;
+}
+
+/* Builds the new argv from text (NUL-terminated, modified in place). */
+static int split_args(char *text, int *argc, char ***argv) {
+  size_t cap = 2 + (size_t)*argc, n = 0, i;
+  char *p, **out;
+  int dots = 0;
+  for (p = text; *p; p++) cap += *p == '\n' || *p == '\r';
+  out = malloc(cap * sizeof *out);
+  if (out == NULL) return 0;
+  out[n++] = (*argv)[0];
+  for (p = text; *p;) {
+    size_t len = strcspn(p, "\r\n");
+    char *next = p + len + (p[len] != '\0');
+    p[len] = '\0';
+    next += strspn(next, "\r\n");
+    if (len == 0) { p = next; continue; }
+    if (*next == '\0' && strcmp(p, "...") == 0) dots = 1;
+    else out[n++] = decode(p);
+    p = next;
+  }
+  (void)dots; /* with or without "...", the user's arguments come last */
+  for (i = 1; i < (size_t)*argc; i++) out[n++] = (*argv)[i];
+  out[n] = NULL;
+  *argc = (int)n;
+  *argv = out;
+  return 1;
+}
+
+int archive_args(int *argc, char ***argv) {
+  const zip_entry *e;
+  zip *z;
+  char *text;
+  zip_result r;
+  if (disabled() || (z = archive_get()) == NULL) return 1;
+  if (!zip_has(z, ".args", 5) || zip_find(z, ".args", 5, &e) != ZIP_OK)
+    return 1; /* none, or corrupt: /zip/ access will say why */
+  if (e->size > ARGS_MAX) {
+    snprintf(error, sizeof error, "/zip/.args: larger than %d bytes",
+             ARGS_MAX);
+    return 0;
+  }
+  text = malloc((size_t)e->size + 1);
+  r = text ? zip_read(z, e, text) : ZIP_NOMEM;
+  if (r == ZIP_OK) {
+    text[e->size] = '\0';
+    if (memchr(text, '\0', (size_t)e->size) == NULL &&
+        split_args(text, argc, argv))
+      return 1; /* text lives on in the new argv */
+    r = ZIP_NOMEM;
+    if (memchr(text, '\0', (size_t)e->size)) r = ZIP_BADDATA;
+  }
+  snprintf(error, sizeof error, "/zip/.args: %s", zip_strerror(r));
+  free(text);
+  return 0;
+}
+
+/* }==== */

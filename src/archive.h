@@ -33,8 +33,21 @@ const char *archive_error(void);
 ** archive_get, or when it was not found). */
 const char *archive_exe(void);
 
-/* archive_bytes: the mapped executable (NULL if not mapped) and its size;
-** --bundle copies the ELF part from here. */
+/* archive_bytes: the executable, mapped now if not yet (even when the
+** archive is disabled), and its size; NULL when it cannot be found or
+** mapped. --bundle copies the ELF part from here. */
 const unsigned char *archive_bytes(size_t *size);
+
+/*
+** archive_args: when the archive has an entry ".args", Cosmopolitan's
+** default arguments: one per line (\n or \r\n; empty lines dropped;
+** "\\n" inside a line is a newline); a last line "..." marks where the
+** user's arguments go, which is also where they go without it. The new
+** argv is argv[0], those lines, then argv[1..]; it is malloc'd and lives
+** as long as the process. Returns 1 (argv replaced, or left alone when
+** there is no .args or no usable archive) or 0 when .args exists but
+** cannot be read; archive_error then says why.
+*/
+int archive_args(int *argc, char ***argv);
 
 #endif

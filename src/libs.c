@@ -8,7 +8,9 @@
 #include "lua.h"
 #include "lualib.h"
 
+#include "config.h"
 #include "libs.h"
+#include "vfs.h"
 
 #define MODULE(name) int luaopen_##name(lua_State *L);
 #include "modules/modules.def"
@@ -98,13 +100,32 @@ static void replace_c_searchers(lua_State *L) {
 
 /* }==== */
 
+/* -- require "moonbox.build" -> {version, build, target, lua}
+** (what this binary is; the moonbox module in /zip/.lua/ shows it) */
+static int open_build(lua_State *L) {
+  static const char *const info[][2] = {{"version", MOONBOX_VERSION},
+                                        {"build", MOONBOX_BUILD_ID},
+                                        {"target", MOONBOX_TARGET},
+                                        {"lua", LUA_RELEASE}};
+  size_t i;
+  lua_createtable(L, 0, 4);
+  for (i = 0; i < sizeof info / sizeof info[0]; i++) {
+    lua_pushstring(L, info[i][1]);
+    lua_setfield(L, -2, info[i][0]);
+  }
+  return 1;
+}
+
 void libs_open(lua_State *L) {
   const luaL_Reg *m;
   luaL_openlibs(L);
   lua_pushcfunction(L, luaopen_moonbox_os); /* patches the os table */
   lua_call(L, 0, 0);
   replace_c_searchers(L);
+  vfs_open(L);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushcfunction(L, open_build);
+  lua_setfield(L, -2, "moonbox.build");
   for (m = builtin; m->name; m++) {
     lua_pushcfunction(L, m->func);
     lua_setfield(L, -2, m->name);
@@ -113,5 +134,5 @@ void libs_open(lua_State *L) {
 }
 
 int libs_loadfile(lua_State *L, const char *name) {
-  return luaL_loadfile(L, name);
+  return vfs_loadfile(L, name, NULL);
 }

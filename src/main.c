@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "archive.h"
+#include "bundle.h"
 #include "cli.h"
 #include "config.h"
 
@@ -151,6 +152,14 @@ int main(int argc, char **argv) {
   guard_std_fds();
   archive_init(argv[0]);
   if (argv[0] && argv[0][0]) progname = argv[0];
+  if (!archive_args(&argc, &argv)) {
+    fprintf(stderr, "%s: %s\n", progname, archive_error());
+    return EXIT_FAILURE;
+  }
+  /* before any lua.c option: a bundled app's .args come first and its
+  ** script sees --bundle as an ordinary argument */
+  if (argc > 1 && strcmp(argv[1], "--bundle") == 0)
+    return bundle_main(argc, argv, progname);
   atexit(check_stdout);
   L = new_state(&ma);
   if (L == NULL) {

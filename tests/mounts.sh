@@ -16,6 +16,8 @@ NS="unshare -m"
 if [ -z "$NS" ] || $NS true 2>/dev/null; then
   cli "no /proc: runs with /proc hidden by an empty tmpfs" -o $'nil\t3\n' -- \
     $NS sh -c "mount -t tmpfs none /proc && exec $MABS -e 'print(io.open(\"/proc/self/exe\"), 1 + 2)'"
+  cli "no /proc: /zip/ is found through AT_EXECFN" -o "$MABS	Lua 5.4.7
+" -- $NS sh -c "mount -t tmpfs none /proc && exec $MABS -e 'local m = require \"moonbox\" print(m.exe(), m.lua)'"
   mkdir -p "$TMP/ro" && printf 'print("script from a read-only dir")\n' > "$TMP/s.lua"
   cli "read-only working directory: scripts run, writes fail cleanly" \
     -o $'script from a read-only dir\nnil\tx: Read-only file system\t30\n' -- \

@@ -524,6 +524,29 @@ static size_t prefix_end(const zip *z, size_t i, const char *key,
 }
 
 /* Binary search over the sorted index. */
+int zip_has(zip *z, const char *name, size_t len) {
+  const zip_entry *e;
+  const unsigned char *p;
+  uint64_t left;
+  int line;
+  if (z == NULL || z->status != ZIP_OK) return 0;
+  if (z->indexed) return zip_find(z, name, len, &e) == ZIP_OK;
+  p = z->data + z->base + z->cdoff;
+  left = z->cdsize;
+  line = z->line;
+  while (left > 0) {
+    central c;
+    if (parse_central(z, p, left, &c) != ZIP_OK) {
+      z->line = line; /* a probe does not declare the archive corrupt */
+      return 0;
+    }
+    if (c.namelen == len && memcmp(c.name, name, len) == 0) return 1;
+    p += c.total;
+    left -= c.total;
+  }
+  return 0;
+}
+
 zip_result zip_find(zip *z, const char *name, size_t len,
                     const zip_entry **e) {
   zip_result r = zip_index(z);

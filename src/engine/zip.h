@@ -146,6 +146,17 @@ zip_result zip_find(zip *z, const char *name, size_t len,
                     const zip_entry **e);
 
 /*
+** zip_has: whether some central directory header is named exactly
+** name[0..len), found by one pass over the directory that allocates
+** nothing and builds no index (so a program can ask at every start, cheaply,
+** whether an optional entry such as ".args" exists). 0 as well when the
+** archive failed or the directory is malformed; the name may still be
+** skipped by the index (dangerous or duplicate): zip_find has the last
+** word.
+*/
+int zip_has(zip *z, const char *name, size_t len);
+
+/*
 ** zip_stat: what path[0..len) is. "" is the root directory. "a/b" is the
 ** file "a/b" if there is one, else the directory "a/b/" if any entry is
 ** named "a/b/" or starts with "a/b/" (directories implied by names exist).

@@ -435,6 +435,21 @@ static void test_many_entries(void) {
   free(b);
 }
 
+/* zip_has: one pass without an index; agrees with zip_find. */
+static void test_has(void) {
+  unsigned char *b;
+  zip *z = open_file("deflated.zip", &b);
+  CHECK(zip_has(z, "a/b.txt", 7) == 1, "a/b.txt should be found");
+  CHECK(zip_has(z, "a/b.tx", 6) == 0, "a prefix is not a name");
+  CHECK(zip_has(z, ".args", 5) == 0, "no .args in deflated.zip");
+  CHECK(zip_has(z, "a/", 2) == 1, "directory entry a/ is a name");
+  CHECK(zip_index(z) == ZIP_OK && zip_has(z, "hello.txt", 9) == 1,
+        "after indexing, zip_has answers from the index");
+  zip_close(z);
+  free(b);
+  CHECK(zip_has(NULL, "x", 1) == 0, "NULL archive has nothing");
+}
+
 /* Implied directories, the "a-x" before "a/" ordering trap, explicit
 ** directory entries listed once. */
 static void test_implied_dirs(void) {
@@ -529,6 +544,7 @@ int main(void) {
   test_streamed_descriptors();
   test_python_and_extras();
   test_many_entries();
+  test_has();
   test_implied_dirs();
   test_alloc_failures();
   test_corrupt_corpus();

@@ -1,0 +1,448 @@
+/*
+** bundle.c: `moonbox --bundle -o OUT [--main SCRIPT] PATH...`: this
+** runtime's ELF part plus a new, deterministic archive. See LICENSE.
+*/
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "bundle.h"
+#include "zip.h"
+#include "zipw.h"
+
+/* One future entry. Exactly one source: rt (an entry of our archive),
+** file (a path on disk), text (the .args we make), or none (directory). */
+typedef struct Item {
+  char *name; /* entry name (malloc'd); a directory ends with '/' */
+  size_t len;
+  const zip_entry *rt;
+  char *file; /* malloc'd */
+  char *text; /* malloc'd */
+  uint32_t mode;
+  size_t order; /* when added: of two equal names the later wins */
+} Item;
+
+typedef struct Bundle {
+  Item *items;
+  size_t n, cap;
+  const char *progname;
+} Bundle;
+
+static int complain(Bundle *b, const char *what, const char *why) {
+  fprintf(stderr, "%s: --bundle: %s%s%s\n", b->progname, what,
+          why ? ": " : "", why ? why : "");
+  return 0;
+}
+
+static void free_items(Bundle *b) {
+  size_t i;
+  for (i = 0; i < b->n; i++) {
+    free(b->items[i].name);
+    free(b->items[i].file);
+    free(b->items[i].text);
+  }
+  free(b->items);
+}
+
+/* Appends an item with a copy of name[0..len) (+ '/' when dir). */
+static Item *add_item(Bundle *b, const char *name, size_t len, int dir) {
+  Item *it;
+  if (b->n == b->cap) {
+    size_t cap = b->cap ? 2 * b->cap : 64;
+    Item *p = realloc(b->items, cap * sizeof *p);
+    if (p == NULL) return NULL;
+    b->items = p;
+    b->cap = cap;
+  }
+  it = &b->items[b->n];
+  memset(it, 0, sizeof *it);
+  it->name = malloc(len + 2);
+  if (it->name == NULL) return NULL;
+  memcpy(it->name, name, len);
+  if (dir) it->name[len++] = '/';
+  it->name[len] = '\0';
+  it->len = len;
+  it->order = b->n++;
+  return it;
+}
+
+/* {==== the ELF part */
+
+static uint64_t rd(const unsigned char *p, int n) {
+  uint64_t v = 0;
+  while (n-- > 0) v = v << 8 | p[n];
+  return v;
+}
+
+/* Raises *end to off + len when that lies inside size; 0 if it does not. */
+static int reach(uint64_t off, uint64_t len, size_t size, uint64_t *end) {
+  if (off > size || len > size - off) return 0;
+  if (off + len > *end) *end = off + len;
+  return 1;
+}
+
+size_t bundle_elf_size(const unsigned char *d, size_t size) {
+  uint64_t end = 64, phoff, shoff, i;
+  unsigned phn, phsz, shn, shsz;
+  if (size < 64 || memcmp(d, "\177ELF\2\1", 6) != 0) return 0;
+  phoff = rd(d + 32, 8), shoff = rd(d + 40, 8);
+  phsz = (unsigned)rd(d + 54, 2), phn = (unsigned)rd(d + 56, 2);
+  shsz = (unsigned)rd(d + 58, 2), shn = (unsigned)rd(d + 60, 2);
+  if ((phn && phsz < 56) || (shn && shsz < 64)) return 0;
+  if (!reach(phoff, (uint64_t)phn * phsz, size, &end) ||
+      !reach(shoff, (uint64_t)shn * shsz, size, &end))
+    return 0;
+  for (i = 0; i < phn; i++) {
+    const unsigned char *p = d + phoff + i * phsz;
+    if (!reach(rd(p + 8, 8), rd(p + 32, 8), size, &end)) return 0;
+  }
+  for (i = 0; i < shn; i++) {
+    const unsigned char *s = d + shoff + i * shsz;
+    if (rd(s + 4, 4) != 8 /* SHT_NOBITS */ &&
+        !reach(rd(s + 24, 8), rd(s + 32, 8), size, &end))
+      return 0;
+  }
+  return (size_t)end;
+}
+
+/* }==== */
+
+/* {==== collecting entries */
+
+/* The entry name for a command-line path: relative, lexically clean, no
+** "..": "./lib//a.lua" is "lib/a.lua", "." is "" (the root). Writes into
+** out (as long as path); 0 when the path is absolute or climbs. */
+static int clean_name(const char *path, char *out, size_t *len) {
+  const char *p = path;
+  size_t n = 0;
+  if (*p == '/') return 0;
+  while (*p) {
+    size_t c = strcspn(p, "/");
+    if (c == 2 && p[0] == '.' && p[1] == '.') return 0;
+    if (c > 0 && !(c == 1 && p[0] == '.')) {
+      if (n > 0) out[n++] = '/';
+      memcpy(out + n, p, c);
+      n += c;
+    }
+    p += c;
+    while (*p == '/') p++;
+  }
+  out[n] = '\0';
+  *len = n;
+  return 1;
+}
+
+static int add_tree(Bundle *b, const char *path, const char *name,
+                    size_t len);
+
+static int add_dir(Bundle *b, const char *path, const char *name,
+                   size_t len) {
+  DIR *d = opendir(path);
+  struct dirent *de;
+  int ok = 1;
+  if (d == NULL) return complain(b, path, strerror(errno));
+  Item *it = len > 0 ? add_item(b, name, len, 1) : NULL;
+  if (len > 0 && it == NULL) ok = complain(b, path, "out of memory");
+  if (it) it->mode = S_IFDIR | 0755;
+  while (ok && (errno = 0, de = readdir(d)) != NULL) {
+    size_t pl = strlen(path), cl = strlen(de->d_name);
+    char *cp, *cn;
+    if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+      continue;
+    cp = malloc(pl + cl + 2);
+    cn = malloc(len + cl + 2);
+    if (cp && cn) {
+      snprintf(cp, pl + cl + 2, "%s/%s", path, de->d_name);
+      snprintf(cn, len + cl + 2, "%.*s%s%s", (int)len, name, len ? "/" : "",
+               de->d_name);
+      ok = add_tree(b, cp, cn, strlen(cn));
+    } else {
+      ok = complain(b, path, "out of memory");
+    }
+    free(cp);
+    free(cn);
+  }
+  if (ok && errno != 0) ok = complain(b, path, strerror(errno));
+  closedir(d);
+  return ok;
+}
+
+static int add_tree(Bundle *b, const char *path, const char *name,
+                    size_t len) {
+  struct stat st;
+  Item *it;
+  if (stat(path, &st) != 0) return complain(b, path, strerror(errno));
+  if (S_ISDIR(st.st_mode)) return add_dir(b, path, name, len);
+  if (!S_ISREG(st.st_mode))
+    return complain(b, path, "not a regular file or directory");
+  if (len == 0) return complain(b, path, "names no file");
+  it = add_item(b, name, len, 0);
+  if (it == NULL || (it->file = strdup(path)) == NULL)
+    return complain(b, path, "out of memory");
+  it->mode = S_IFREG | (st.st_mode & 0755);
+  return 1;
+}
+
+static int add_arg(Bundle *b, const char *path) {
+  char *name = malloc(strlen(path) + 1);
+  size_t len;
+  int ok;
+  if (name == NULL) return complain(b, path, "out of memory");
+  if (!clean_name(path, name, &len))
+    ok = complain(b, path, "must be a relative path that stays below the "
+                           "current directory");
+  else
+    ok = add_tree(b, path, name, len);
+  free(name);
+  return ok;
+}
+
+/* This runtime's own entries (none when it has no archive). */
+static int add_runtime(Bundle *b) {
+  zip *z = archive_get();
+  size_t i, n;
+  zip_result r;
+  if (z == NULL) return 1;
+  r = zip_index(z);
+  if (r != ZIP_OK) return complain(b, archive_exe(), zip_strerror(r));
+  n = zip_count(z);
+  for (i = 0; i < n; i++) {
+    const zip_entry *e = zip_at(z, i);
+    Item *it = add_item(b, e->name, e->namelen, 0);
+    if (it == NULL) return complain(b, "runtime entries", "out of memory");
+    it->rt = e;
+    it->mode = e->mode;
+  }
+  return 1;
+}
+
+static int by_name(const void *x, const void *y) {
+  const Item *a = x, *c = y;
+  int d = memcmp(a->name, c->name, a->len < c->len ? a->len : c->len);
+  if (d != 0) return d;
+  if (a->len != c->len) return a->len < c->len ? -1 : 1;
+  return a->order < c->order ? -1 : a->order > c->order;
+}
+
+/* Sorts by name and keeps the last added of equal names. */
+static void sort_unique(Bundle *b) {
+  size_t i, k = 0;
+  qsort(b->items, b->n, sizeof *b->items, by_name);
+  for (i = 0; i < b->n; i++) {
+    Item *it = &b->items[i];
+    if (i + 1 < b->n && it->len == it[1].len &&
+        memcmp(it->name, it[1].name, it->len) == 0) {
+      free(it->name), free(it->file), free(it->text);
+      continue;
+    }
+    b->items[k++] = *it;
+  }
+  b->n = k;
+}
+
+/* .args running /zip/SCRIPT, which must be one of the files. */
+static int add_main(Bundle *b, const char *script) {
+  char *name = malloc(strlen(script) + 1);
+  size_t len, i;
+  int found = 0;
+  Item *it;
+  if (name == NULL || !clean_name(script, name, &len)) {
+    free(name);
+    return complain(b, script, "--main needs a relative path");
+  }
+  for (i = 0; i < b->n && !found; i++)
+    found = b->items[i].len == len && memcmp(b->items[i].name, name, len) == 0;
+  it = found ? add_item(b, ".args", 5, 0) : NULL;
+  if (it) it->text = malloc(len + 16);
+  if (it && it->text) {
+    snprintf(it->text, len + 16, "/zip/%s\n...\n", name);
+    it->mode = S_IFREG | 0644;
+  }
+  free(name);
+  if (!found) return complain(b, script, "--main names no bundled file");
+  return it && it->text ? 1 : complain(b, script, "out of memory");
+}
+
+/* }==== */
+
+/* {==== writing */
+
+typedef struct Out {
+  int fd;
+  int err; /* errno of the first failed write */
+} Out;
+
+static int write_all(void *ud, const void *buf, size_t len) {
+  Out *o = ud;
+  const char *p = buf;
+  while (len > 0) {
+    ssize_t w = write(o->fd, p, len);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) {
+      o->err = w < 0 ? errno : ENOSPC;
+      return -1;
+    }
+    p += w, len -= (size_t)w;
+  }
+  return 0;
+}
+
+static void *zalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  (void)ud;
+  (void)osize;
+  if (nsize == 0) {
+    free(ptr);
+    return NULL;
+  }
+  return realloc(ptr, nsize);
+}
+
+/* The bytes of a file on disk, malloc'd; NULL with errno on failure. */
+static char *slurp(const char *path, size_t *len) {
+  struct stat st;
+  char *buf = NULL;
+  size_t got = 0;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  if (fstat(fd, &st) == 0 && (buf = malloc((size_t)st.st_size + 1))) {
+    while (got < (size_t)st.st_size) {
+      ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      got += (size_t)r;
+    }
+    if (got != (size_t)st.st_size) {
+      if (errno == 0) errno = EIO;
+      free(buf);
+      buf = NULL;
+    }
+  }
+  close(fd);
+  *len = got;
+  return buf;
+}
+
+/* The data of one item, malloc'd (or NULL with len 0 for a directory). */
+static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
+  zip_result r;
+  *data = NULL;
+  *len = 0;
+  if (it->file) {
+    errno = 0;
+    *data = slurp(it->file, len);
+    return *data ? 1 : complain(b, it->file, strerror(errno ? errno : EIO));
+  }
+  if (it->text) {
+    *len = strlen(it->text);
+    *data = malloc(*len + 1);
+    if (*data) memcpy(*data, it->text, *len);
+    return *data ? 1 : complain(b, it->name, "out of memory");
+  }
+  if (it->rt == NULL || it->rt->isdir) return 1;
+  *data = malloc((size_t)it->rt->size + 1);
+  if (*data == NULL) return complain(b, it->name, "out of memory");
+  *len = (size_t)it->rt->size;
+  r = zip_read(archive_get(), it->rt, *data);
+  return r == ZIP_OK ? 1 : complain(b, it->name, zip_strerror(r));
+}
+
+static int write_archive(Bundle *b, Out *o, size_t base) {
+  zipw *w = NULL;
+  zipw_result r = zipw_new(&w, zalloc, NULL, write_all, o, base, -1);
+  size_t i;
+  for (i = 0; r == ZIPW_OK && i < b->n; i++) {
+    char *data;
+    size_t len;
+    if (!item_data(b, &b->items[i], &data, &len)) {
+      zipw_free(w);
+      return 0;
+    }
+    r = zipw_add(w, b->items[i].name, b->items[i].len, data, len,
+                 b->items[i].mode);
+    free(data);
+    if (r != ZIPW_OK) complain(b, b->items[i].name, zipw_strerror(r));
+  }
+  if (r == ZIPW_OK) r = zipw_finish(w);
+  zipw_free(w);
+  if (r == ZIPW_WRITE) return 0; /* the caller reports o->err */
+  return r == ZIPW_OK ? 1 : complain(b, "archive", zipw_strerror(r));
+}
+
+/* Writes OUT through a temporary file beside it. */
+static int write_out(Bundle *b, const char *out) {
+  size_t n, elf;
+  const unsigned char *exe = archive_bytes(&n);
+  size_t tl = strlen(out) + 16;
+  char *tmp = malloc(tl);
+  Out o = {-1, 0};
+  int ok;
+  elf = exe ? bundle_elf_size(exe, n) : 0;
+  if (elf == 0) {
+    free(tmp);
+    return complain(b, "cannot read this executable's ELF part",
+                    exe ? archive_exe() : archive_error());
+  }
+  if (tmp == NULL) return complain(b, out, "out of memory");
+  snprintf(tmp, tl, "%s.tmp.XXXXXX", out);
+  o.fd = mkstemp(tmp);
+  if (o.fd < 0) {
+    ok = complain(b, out, strerror(errno));
+    free(tmp);
+    return ok;
+  }
+  ok = write_all(&o, exe, elf) == 0 && write_archive(b, &o, elf);
+  if (ok && fchmod(o.fd, 0755) != 0) o.err = errno, ok = 0;
+  if (close(o.fd) != 0 && ok) o.err = errno, ok = 0;
+  if (ok && rename(tmp, out) != 0) o.err = errno, ok = 0;
+  if (!ok) {
+    if (o.err) complain(b, out, strerror(o.err));
+    unlink(tmp);
+  }
+  free(tmp);
+  return ok;
+}
+
+/* }==== */
+
+static int usage(Bundle *b, const char *bad) {
+  fprintf(stderr, "%s: --bundle: %s\nusage: %s --bundle -o OUT "
+          "[--main SCRIPT] PATH...\n", b->progname, bad, b->progname);
+  return 1;
+}
+
+int bundle_main(int argc, char **argv, const char *progname) {
+  Bundle b = {NULL, 0, 0, progname};
+  const char *out = NULL, *script = NULL;
+  int i, ok, opts = 1;
+  for (i = 2; i < argc; i++) {
+    if (opts && strcmp(argv[i], "--") == 0) opts = 0;
+    else if (opts && (strcmp(argv[i], "-o") == 0 ||
+                      strcmp(argv[i], "--main") == 0)) {
+      if (i + 1 == argc) return usage(&b, "an option needs an argument");
+      if (argv[i][1] == 'o') out = argv[++i];
+      else script = argv[++i];
+    } else if (opts && argv[i][0] == '-' && argv[i][1] != '\0') {
+      return usage(&b, "unknown option");
+    }
+  }
+  if (out == NULL) return usage(&b, "no output file (-o OUT)");
+  ok = add_runtime(&b);
+  for (i = 2, opts = 1; ok && i < argc; i++) {
+    if (opts && strcmp(argv[i], "--") == 0) opts = 0;
+    else if (opts && (strcmp(argv[i], "-o") == 0 ||
+                      strcmp(argv[i], "--main") == 0)) i++;
+    else ok = add_arg(&b, argv[i]);
+  }
+  if (ok && script) ok = add_main(&b, script);
+  if (ok) sort_unique(&b);
+  if (ok) ok = write_out(&b, out);
+  free_items(&b);
+  return ok ? 0 : 1;
+}

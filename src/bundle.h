@@ -1,0 +1,31 @@
+/*
+** bundle.h: `moonbox --bundle`: write a new executable made of this
+** runtime's ELF part and a fresh archive. See LICENSE.
+*/
+#ifndef MOONBOX_BUNDLE_H
+#define MOONBOX_BUNDLE_H
+
+#include <stddef.h>
+
+/*
+** bundle_main: argv[1] is "--bundle"; the rest is
+**   -o OUT [--main SCRIPT] PATH...
+** OUT gets this executable's ELF part, then an archive of this runtime's
+** own entries (those under /zip/ now), the given files and directories
+** (recursively, each under its relative path; a later file replaces an
+** earlier one of the same name) and, with --main, a .args running
+** /zip/SCRIPT with the user's arguments. Written to a temporary file
+** beside OUT and renamed, mode 0755; nothing is left at OUT on failure.
+** Prints "progname: message" on errors; returns the exit status.
+*/
+int bundle_main(int argc, char **argv, const char *progname);
+
+/*
+** bundle_elf_size: the length of the ELF image at the start of
+** data[0..size): the end of its furthest header table, segment or
+** section. 0 when data does not start with a 64-bit ELF header or a
+** table points outside it.
+*/
+size_t bundle_elf_size(const unsigned char *data, size_t size);
+
+#endif

@@ -1,0 +1,149 @@
+# tests/zip.sh: the archive at the CLI level: archives written by Info-ZIP
+# and Python appended to a copy of the binary, --bundle, .args, damaged and
+# hostile archives. Sourced by tests/run ($M = moonbox). See LICENSE.
+
+ELF=${M%/*}/moonbox.elf
+Z=$TMP/zip
+mkdir -p "$Z"
+
+# with_zip NAME ZIPFILE: $Z/NAME = the runtime's ELF part + ZIPFILE.
+with_zip() { cat "$ELF" "$2" > "$Z/$1" && chmod 755 "$Z/$1"; }
+
+# {==== archives written by real tools
+for k in stored deflated zip64 extras comment streamed python python-stream; do
+  with_zip "$k" "tests/data/zip/$k.zip"
+  cli "tool archive $k.zip appended: /zip/ reads it" -o "$k: ok
+" -- env LUA_PATH='/zip/?.lua' "$Z/$k" tests/zip/data.lua "$k"
+done
+with_zip prefixed tests/data/zip/prefixed-A.zip
+cli "zip -A archive (offsets from the file start) after more bytes" \
+  -o $'hello, world\n' -- "$Z/prefixed" -e 'io.write(io.open("/zip/hello.txt"):read("a"))'
+
+# Info-ZIP adds ".zip" to an archive name without an extension, so the copy
+# is called infozip.com (as Cosmopolitan's redbean.com is).
+if command -v zip >/dev/null; then
+  cp "$M" "$Z/infozip.com" && mkdir -p "$Z/iz/mylib" && printf 'return "from mylib"\n' > "$Z/iz/mylib/init.lua"
+  (cd "$Z/iz" && zip -q -r "$Z/infozip.com" mylib)
+  cli "zip -r build/moonbox mylib/: require finds it, the runtime's files stay" \
+    -o $'from mylib\tLua 5.4.7\n' -- \
+    env LUA_PATH='/zip/?/init.lua;;' "$Z/infozip.com" -e 'print(require "mylib", require("moonbox").lua)'
+  printf '\n/zip/show.lua\r\n\nfixed\\nline\n...\n' > "$Z/iz/.args"
+  printf 'print(table.concat({...}, ","))\n' > "$Z/iz/show.lua"
+  (cd "$Z/iz" && zip -q "$Z/infozip.com" .args show.lua)
+  cli ".args added by Info-ZIP: CR and empty lines dropped, \\n decoded, user args last" \
+    -o "fixed
+line,u1,u2
+" -- "$Z/infozip.com" u1 u2
+else
+  fail "Info-ZIP zip is installed" "apt-get install zip"
+fi
+# }====
+
+# {==== --bundle
+mkdir -p "$Z/app/lib/deep" "$Z/app/.lua"
+printf 'local u = require "util"\nprint("app", u.v, ...)\n' > "$Z/app/main.lua"
+printf 'return {v = "util"}\n' > "$Z/app/.lua/util.lua"
+printf 'data\n' > "$Z/app/lib/deep/x.txt"
+B() { (cd "$Z/app" && "$OLDPWD/$M" --bundle "$@"); }
+cli "--bundle -o OUT --main SCRIPT PATH...: succeeds quietly" -- \
+  B -o "$Z/app1" --main main.lua main.lua .lua lib
+cli "the bundle runs SCRIPT with the user's arguments" \
+  -o $'app\tutil\ta\tb\n' -- "$Z/app1" a b
+names() { python3 -c 'import sys, zipfile; print(" ".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; }
+cli "the bundle holds the runtime's files and the given ones, sorted" \
+  -o $'.args .lua/ .lua/moonbox.lua .lua/util.lua lib/ lib/deep/ lib/deep/x.txt main.lua\n' -- \
+  names "$Z/app1"
+cli ".args of a bundle: /zip/SCRIPT then ..." -o $'/zip/main.lua\n...\n' -- \
+  unzip -p "$Z/app1" .args
+cli "a bundle is mode 0755" -o $'755\n' -- \
+  python3 -c 'import os, sys; print("%o" % (os.stat(sys.argv[1]).st_mode & 0o777))' "$Z/app1"
+cli "a bundled app sees --bundle as its own argument" \
+  -o $'app\tutil\t--bundle\n' -- "$Z/app1" --bundle
+B -o "$Z/app2" --main main.lua lib main.lua .lua
+cli "same inputs, byte-identical bundle (whatever the argument order)" -- \
+  cmp "$Z/app1" "$Z/app2"
+touch -d '2001-01-01' "$Z/app/main.lua"
+B -o "$Z/app3" --main main.lua main.lua .lua lib
+cli "file times do not change the bundle" -- cmp "$Z/app1" "$Z/app3"
+cli "bundling without --main writes no .args" -o $'lib/deep/x.txt\n' -- \
+  sh -c "cd '$Z/app' && '$OLDPWD/$M' --bundle -o '$Z/app4' lib/deep/x.txt && '$Z/app4' -e 'print(require\"zip\".list(\"lib\")[1], io.open(\"/zip/.args\"))' | cut -f1"
+
+cli "--bundle: missing input fails and leaves nothing" -s 1 \
+  -E "--bundle: nothere.lua: No such file or directory" -- B -o "$Z/out1" nothere.lua
+cli "...nothing at OUT" -s 1 -- test -e "$Z/out1"
+cli "--bundle: unwritable directory fails" -s 1 \
+  -E "--bundle: $Z/none/out: No such file or directory" -- B -o "$Z/none/out" main.lua
+cli "--bundle: an absolute or climbing path is refused" -s 1 \
+  -E "must be a relative path" -- B -o "$Z/out2" ../app/main.lua
+cli "--bundle: --main must name a bundled file" -s 1 \
+  -E "--main names no bundled file" -- B -o "$Z/out3" --main other.lua main.lua
+cli "--bundle without -o: usage" -s 1 -E "usage: " -- B main.lua
+leftovers() { local f n=0; for f in "$Z"/out* "$Z"/none/*; do [ -e "$f" ] && n=$((n + 1)); done; echo $n; }
+cli "no temporary files are left behind" -o $'0\n' -- leftovers
+
+if [ "$(id -u)" = 0 ] && [ -z "${MOONBOX_IN_GVISOR:-}" ] && unshare -m true 2>/dev/null; then
+  head -c 3000000 /dev/urandom > "$Z/app/big.bin"
+  cli "--bundle: disk full (1 MiB tmpfs) fails and leaves nothing" -s 1 \
+    -o $'left: 0\n' -E "No space left on device" -- unshare -m sh -c "
+      mkdir -p '$Z/full' && mount -t tmpfs -o size=1m none '$Z/full' &&
+      cd '$Z/app' && '$OLDPWD/$M' --bundle -o '$Z/full/out' big.bin; s=\$?
+      n=0; for f in '$Z/full'/*; do [ -e \"\$f\" ] && n=\$((n+1)); done; echo left: \$n; exit \$s"
+  rm -f "$Z/app/big.bin"
+else
+  skip "--bundle on a full disk" "needs root and a private mount namespace (native pass only)"
+fi
+# }====
+
+# {==== .args
+printf -- '-e\nprint(select("#", ...), ...)\n' > "$Z/args.txt"
+mkdir -p "$Z/a1" && cp "$Z/args.txt" "$Z/a1/.args"
+(cd "$Z/a1" && "$OLDPWD/$ELF" --bundle -o "$Z/args1" .args) 2>/dev/null ||
+  (cd "$Z/a1" && MOONBOX_NOZIP=1 "$OLDPWD/$ELF" --bundle -o "$Z/args1" .args)
+cli ".args: its lines come first, then the user's arguments" \
+  -o $'0\nx\n' -- "$Z/args1" -e 'print"x"'
+cli "MOONBOX_NOZIP=1 ignores .args" -o $'y\n' -- env MOONBOX_NOZIP=1 "$Z/args1" -e 'print"y"'
+cli "COSMOPOLITAN_DISABLE_ZIPOS=1 disables the archive too" \
+  -o $'nil\n' -- env COSMOPOLITAN_DISABLE_ZIPOS=1 "$M" -e 'print((io.open("/zip/.lua/moonbox.lua")))'
+cli "MOONBOX_NOZIP=1: /zip/ access says why" \
+  -o $'/zip/x: the archive is disabled (MOONBOX_NOZIP)\n' -- \
+  env MOONBOX_NOZIP=1 "$M" -e 'print((select(2, io.open("/zip/x"))))'
+# }====
+
+# {==== damaged and hostile archives: start, run, fail /zip/ with a reason
+probe='print(1 + 1) print(select(2, io.open("/zip/hello.txt")) or "read")'
+expect_damage() { # NAME FILE WANT: runs, then /zip/ says WANT
+  with_zip "$1" "$2"
+  cli "damaged $1: runs and /zip/ access names the problem" \
+    -O "2
+/zip/hello.txt: $3" -- "$Z/$1" -e "$probe"
+}
+C=tests/corrupt/zip
+expect_damage lying-eocd $C/lying-eocd.zip "corrupt zip archive (bad local header)"
+expect_damage truncated-cd $C/truncated-cd.zip "$Z/truncated-cd: corrupt zip archive (end of central directory lies)"
+expect_damage overlap $C/overlap.zip "corrupt zip archive (overlap"
+with_zip bad-crc $C/bad-crc.zip
+cli "damaged bad-crc: the damaged entry fails with its CRC" -o $'nil\n' \
+  -e "/zip/a/b.txt: corrupt zip archive (CRC-32 mismatch) (check at zip.c:749)" -- \
+  "$Z/bad-crc" -e 'local f, m = io.open("/zip/a/b.txt") print(f) io.stderr:write(m)'
+expect_damage bomb-ratio $C/bomb-ratio.zip "corrupt zip archive (impossible compression ratio)"
+expect_damage zip64-bad-extra $C/zip64-bad-extra.zip "corrupt zip archive (bad central directory header)"
+if command -v python3 >/dev/null; then
+  mkdir -p "$Z/h" && python3 tests/zip/hostile.py "$Z/h"
+  expect_damage no-eocd "$Z/h/no-eocd.zip" "$Z/no-eocd: not a zip archive (no end of central directory)"
+  expect_damage offset-past-end "$Z/h/offset-past-end.zip" "$Z/offset-past-end: corrupt zip archive (end of central directory lies)"
+  with_zip names "$Z/h/names.zip"
+  cli "names with NUL or '..' are skipped, others read" \
+    -o $'hello, world\nnil\tnil\t2\n' -- "$Z/names" -e '
+      io.write(io.open("/zip/hello.txt"):read("a"))
+      print(io.open("/zip/../evil.txt"), require("zip").archive().skipped - 2 == 0 and nil, 2)'
+  with_zip many "$Z/h/many.zip"
+  cli "70,000 entries (zip64 end records): indexed and read" \
+    -o $'hello, world\n70001\n' -- "$Z/many" -e '
+      io.write(io.open("/zip/hello.txt"):read("a")) print(#require("zip").list())'
+  with_zip zeros "$Z/h/zeros.zip"
+  cli "8 MiB of zeros at 1000:1 inflates exactly" -o $'8388608\ttrue\n' -- \
+    "$Z/zeros" -e 'local s = io.open("/zip/zeros"):read("a") print(#s, not s:find("[^\0]"))'
+else
+  fail "python3 is installed" "apt-get install python3"
+fi
+# }====
