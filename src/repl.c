@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "lauxlib.h"
@@ -160,7 +161,7 @@ static void remember(lua_State *L, repl *R, int idx) {
   count = le_history_count(R->ed);
   last = count ? le_history_get(R->ed, count - 1, &m) : NULL;
   if (last && m == n && memcmp(last, s, n) == 0) return;
-  if (le_history_add(R->ed, s, n) == LE_OK) rh_append(&R->hist, s, n);
+  if (le_history_add(R->ed, s, n) == LE_OK) rh_append(&R->hist, R->ed, s, n);
 }
 
 /* }==== */
@@ -217,7 +218,10 @@ static int read_edit(lua_State *L, repl *R, const char *prompt) {
   switch (rc) {
   case LE_OK: lua_pushlstring(L, line, len); return GOT_LINE;
   case LE_INTERRUPTED:
-    if (!R->edit) fputs("\n", stdout); /* the tty echoed ^C */
+    if (!R->edit) { /* a half-typed line may still wait in the tty */
+      tcflush(0, TCIFLUSH);
+      fputs("\n", stdout);
+    }
     return GOT_INTR;
   case LE_EOF: return GOT_EOF;
   default: /* the terminal went away, or memory: end the session */

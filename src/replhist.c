@@ -137,7 +137,7 @@ static void rewrite(const rh_file *h, const le_editor *ed) {
   close(fd);
 }
 
-void rh_load(const rh_file *h, le_editor *ed) {
+void rh_load(rh_file *h, le_editor *ed) {
   size_t size, i, start = 0, entries = 0;
   char *buf;
   le_history_set_max(ed, RH_MAX);
@@ -153,10 +153,12 @@ void rh_load(const rh_file *h, le_editor *ed) {
   if (start < size) /* a last line without its newline still counts */
     le_history_add(ed, buf + start, decode(buf + start, size - start));
   free(buf);
-  if (entries > RH_MAX) rewrite(h, ed);
+  h->entries = entries;
+  if (entries > RH_MAX) rewrite(h, ed), h->entries = le_history_count(ed);
 }
 
-void rh_append(const rh_file *h, const char *line, size_t len) {
+void rh_append(rh_file *h, const le_editor *ed, const char *line,
+               size_t len) {
   int fd;
   if (!h->enabled) return;
   if (h->mkdirs) make_dirs(h->path);
@@ -165,6 +167,7 @@ void rh_append(const rh_file *h, const char *line, size_t len) {
   if (fd < 0) return;
   write_entry(fd, line, len);
   close(fd);
+  if (++h->entries > RH_MAX) rewrite(h, ed), h->entries = le_history_count(ed);
 }
 
 /* }==== */
