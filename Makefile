@@ -134,7 +134,12 @@ $(O)/canary: tests/gvisor/canary.c
 	@mkdir -p $(@D)
 	musl-gcc -static -O2 -o $@ $<
 
-test: $(BIN) $(UNIT_BIN) $(O)/canary
+# The REPL's tests type into a pseudo-terminal through this driver.
+$(O)/repl-pty: tests/repl/pty.c
+	@mkdir -p $(@D)
+	$(CC) $(OPT) -std=gnu11 $(WARN) $(LDFLAGS) -o $@ $< -lutil
+
+test: $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty
 	@MOONBOX=$(BIN) tests/run --unit-dir $(O)/unit --canary $(O)/canary
 
 # }====

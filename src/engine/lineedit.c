@@ -333,6 +333,12 @@ static int get_byte(le_editor *ed, int wait_ms) {
   if (ed->inpos < ed->inlen) return ed->in[ed->inpos++];
   for (;;) {
     if (ed->interrupt) return ed->interrupt = 0, K_INTR;
+    /* A stop that came while we were drawing, not reading, gave no EINTR
+       to react to: take the resume request now. */
+    if (ed->resume && ed->mode == LE_MODE_EDIT) {
+      if (!on_eintr(ed)) return K_INTR;
+      if (ed->err) return K_ERR;
+    }
     if (wait_ms >= 0) {
       struct pollfd p = {ed->infd, POLLIN, 0};
       if (poll(&p, 1, wait_ms) <= 0) return K_ESC;
