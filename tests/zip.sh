@@ -49,7 +49,11 @@ cli "--bundle -o OUT --main SCRIPT PATH...: succeeds quietly" -- \
   B -o "$Z/app1" --main main.lua main.lua .lua lib
 cli "the bundle runs SCRIPT with the user's arguments" \
   -o $'app\tutil\ta\tb\n' -- "$Z/app1" a b
-names() { python3 -c 'import sys, zipfile; print(" ".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; }
+# names other than the embedded zone files (usr/share/zoneinfo/, checked by
+# the tz tests), in archive order
+names() { python3 -c 'import sys, zipfile; print(" ".join(n for n in zipfile.ZipFile(sys.argv[1]).namelist() if not n.startswith("usr/")))' "$1"; }
+cli "the bundle holds the runtime's zone files" -o $'True\n' -- python3 -c \
+  'import sys, zipfile; print("usr/share/zoneinfo/Europe/Paris" in zipfile.ZipFile(sys.argv[1]).namelist())' "$Z/app1"
 cli "the bundle holds the runtime's files and the given ones, sorted" \
   -o $'.args .lua/ .lua/moonbox.lua .lua/util.lua lib/ lib/deep/ lib/deep/x.txt main.lua\n' -- \
   names "$Z/app1"
