@@ -106,7 +106,7 @@ static int map_exe(void) {
   return 1;
 }
 
-static void *zalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+void *archive_heap(void *ud, void *ptr, size_t osize, size_t nsize) {
   (void)ud;
   (void)osize;
   if (nsize == 0) {
@@ -125,7 +125,7 @@ zip *archive_get(void) {
     return NULL;
   }
   if (!map_exe()) return NULL;
-  r = zip_open(&archive, bytes, nbytes, zalloc, NULL);
+  r = zip_open(&archive, bytes, nbytes, archive_heap, NULL);
   if (r != ZIP_OK) {
     snprintf(error, sizeof error, "%s: %s (check at zip.c:%d)", exe,
              zip_strerror(r), archive ? zip_errline(archive) : 0);

@@ -50,4 +50,8 @@ const unsigned char *archive_bytes(size_t *size);
 */
 int archive_args(int *argc, char ***argv);
 
+/* archive_heap: the realloc-shaped hook (nsize 0 frees) over the C heap
+** that the process-wide archive, and --bundle's writer, allocate with. */
+void *archive_heap(void *ud, void *ptr, size_t osize, size_t nsize);
+
 #endif

@@ -294,16 +294,6 @@ static int write_all(void *ud, const void *buf, size_t len) {
   return 0;
 }
 
-static void *zalloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(ptr);
-    return NULL;
-  }
-  return realloc(ptr, nsize);
-}
-
 /* The bytes of a file on disk, malloc'd; NULL with errno on failure. */
 static char *slurp(const char *path, size_t *len) {
   struct stat st;
@@ -355,7 +345,7 @@ static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
 
 static int write_archive(Bundle *b, Out *o, size_t base) {
   zipw *w = NULL;
-  zipw_result r = zipw_new(&w, zalloc, NULL, write_all, o, base, -1);
+  zipw_result r = zipw_new(&w, archive_heap, NULL, write_all, o, base, -1);
   size_t i;
   for (i = 0; r == ZIPW_OK && i < b->n; i++) {
     char *data;
