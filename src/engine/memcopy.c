@@ -29,23 +29,28 @@ int memcopy_own(void) { return MOONBOX_OWN_MEMCPY; }
 **
 ** Every branch loads all it needs before it stores what overlaps, so the
 ** same code serves memmove when the copy runs forward.  GCC must not turn
-** the loops back into calls to memcpy: hence the optimize attribute.
+** the loops back into calls to memcpy (the optimize attribute), and musl's
+** start-up copies the TLS image with memcpy before %fs is set, so nothing
+** here may touch thread-local storage: no stack protector, no profiling
+** counters (a PGO training build crashed there).
 */
-#define NOPATTERN __attribute__((optimize("no-tree-loop-distribute-patterns")))
+#define NOPATTERN                                                          \
+  __attribute__((optimize("no-tree-loop-distribute-patterns"),             \
+                 no_stack_protector, no_profile_instrument_function))
 
 typedef __m128i v16;
 
-static inline v16 ld16(const unsigned char *p) {
+NOPATTERN static inline v16 ld16(const unsigned char *p) {
   return _mm_loadu_si128((const v16 *)p);
 }
 
-static inline void st16(unsigned char *p, v16 v) {
+NOPATTERN static inline void st16(unsigned char *p, v16 v) {
   _mm_storeu_si128((v16 *)p, v);
 }
 
 /* n <= 32: load both ends first, so overlap in either direction is safe. */
-static inline void copy_short(unsigned char *d, const unsigned char *s,
-                              size_t n) {
+NOPATTERN static inline void copy_short(unsigned char *d,
+                                        const unsigned char *s, size_t n) {
   if (n >= 16) {
     v16 a = ld16(s), b = ld16(s + n - 16);
     st16(d, a);
