@@ -145,7 +145,7 @@ bench: $(R)/moonbox
 	bench/run --moonbox $(R)/moonbox
 
 clean:
-	rm -rf $(O) $(B)/san $(B)/moonbox dist
+	rm -rf $(O) $(B)/san $(B)/moonbox $(R) dist
 
 FORCE:
 
