@@ -70,6 +70,8 @@ typedef struct mclass {
 struct ma_state {
   size_t in_use, peak, mapped, large, limit;
   link big;           /* malloc'd blocks, each behind a link header */
+  link cache;         /* freed large blocks kept for reuse */
+  size_t ncache;      /* blocks in cache */
   link pool;          /* empty chunks not owned by any class */
   size_t npool;       /* chunks in pool */
   size_t nchunks;     /* chunks owned by classes */
@@ -375,9 +377,66 @@ static void slot_copy(void *dst, const void *src, size_t n) {
 
 /* {==== Large blocks */
 
+/*
+** Freed large blocks from CACHE_MIN to CACHE_MAX bytes are kept, the
+** CACHE_N most recent, for the next large request they fit.  Why: musl's
+** malloc maps every block of 128 KiB or more with mmap and unmaps it on
+** free, so a program that keeps building big arrays faulted in fresh pages
+** each time (the closures benchmark made 3,800 mmap/munmap pairs and spent
+** a third of its time in the kernel).  A cached block lives on the cache
+** list behind its own header, with its size in its first word.  Off under
+** the checkers, which must see a use after free of a large block.
+*/
+#define CACHE_MIN ((size_t)16 * 1024)
+#define CACHE_MAX ((size_t)2 * 1024 * 1024)
+#if defined(MA_ASAN) || defined(MA_VALGRIND)
+#define CACHE_N 0
+#else
+#define CACHE_N 8
+#endif
+
+/* A cached block of n..2n bytes, the smallest, moved to the big list. */
+static void *cache_take(ma_state *st, size_t n) {
+  link *l, *best = NULL;
+  size_t bsize = 0;
+  for (l = st->cache.next; l != &st->cache; l = l->next) {
+    size_t s = *(size_t *)(l + 1);
+    if (s >= n && s / 2 <= n && (best == NULL || s < bsize))
+      best = l, bsize = s;
+  }
+  if (best == NULL)
+    return NULL;
+  list_unlink(best);
+  st->ncache--;
+  list_push(&st->big, best);
+  st->nbig++;
+  st->large += n;
+  return best + 1;
+}
+
+/* Keep a freed large block of n bytes, dropping the oldest when full. */
+static void cache_put(ma_state *st, link *h, size_t n) {
+  if (CACHE_N == 0 || n < CACHE_MIN || n > CACHE_MAX) {
+    free(h);
+    return;
+  }
+  if (st->ncache == CACHE_N) {
+    link *old = st->cache.prev;
+    list_unlink(old);
+    st->ncache--;
+    free(old);
+  }
+  *(size_t *)(h + 1) = n;
+  list_push(&st->cache, h);
+  st->ncache++;
+}
+
 /* Each large block sits behind a link header, 16 bytes on 64-bit. */
 static void *big_alloc(ma_state *st, size_t n) {
   link *h;
+  void *p;
+  if (n >= CACHE_MIN && n <= CACHE_MAX && (p = cache_take(st, n)) != NULL)
+    return p;
   if (n > SIZE_MAX - sizeof(link) || (h = malloc(sizeof *h + n)) == NULL)
     return NULL;
   list_push(&st->big, h);
@@ -391,16 +450,24 @@ static void big_free(ma_state *st, void *p, size_t n) {
   list_unlink(h);
   st->nbig--;
   st->large -= n;
-  free(h);
+  cache_put(st, h, n);
 }
 
 /*
-** realloc moves the header with the block; its neighbours still point to
-** the old address, so they are repointed.  A failed shrink keeps the old
-** block, which free() releases whatever size Lua later names.
+** Growth into a cached block copies; otherwise realloc moves the header
+** with the block, and its neighbours, which still point to the old
+** address, are repointed.  A failed shrink keeps the old block, which
+** free() releases whatever size Lua later names.
 */
 static void *big_resize(ma_state *st, void *p, size_t o, size_t n) {
   link *h = (link *)p - 1, *nh;
+  void *q;
+  if (n > o && n >= CACHE_MIN && n <= CACHE_MAX &&
+      (q = cache_take(st, n)) != NULL) {
+    memcpy(q, p, o);
+    big_free(st, p, o);
+    return q;
+  }
   if (n > SIZE_MAX - sizeof(link))
     return NULL;
   nh = realloc(h, sizeof *nh + n);
@@ -523,6 +590,7 @@ ma_state *ma_new(size_t limit) {
   memset(st, 0, sizeof *st);
   ma_set_limit(st, limit);
   list_init(&st->big);
+  list_init(&st->cache);
   list_init(&st->pool);
   for (c = 0; c < NCLASSES; c++) {
     list_init(&st->cls[c].avail);
@@ -555,6 +623,10 @@ void ma_free_state(ma_state *st) {
   }
   unmap_list(st, &st->pool);
   for (l = st->big.next; l != &st->big; l = next) {
+    next = l->next;
+    free(l);
+  }
+  for (l = st->cache.next; l != &st->cache; l = next) {
     next = l->next;
     free(l);
   }
@@ -655,7 +727,7 @@ static ma_result count_links(const link *head, size_t *n, int *line) {
 }
 
 ma_result ma_check(ma_state *st, int *line) {
-  size_t nchunks = 0, npool = 0, nbig = 0;
+  size_t nchunks = 0, npool = 0, nbig = 0, ncache = 0;
   unsigned c;
   for (c = 0; c < NCLASSES; c++) {
     const mclass *cl = &st->cls[c];
@@ -667,8 +739,10 @@ ma_result ma_check(ma_state *st, int *line) {
     VERIFY(empty <= 1, line);
   }
   if (count_links(&st->pool, &npool, line) != MA_OK ||
-      count_links(&st->big, &nbig, line) != MA_OK)
+      count_links(&st->big, &nbig, line) != MA_OK ||
+      count_links(&st->cache, &ncache, line) != MA_OK)
     return MA_ECORRUPT;
+  VERIFY(ncache == st->ncache && ncache <= CACHE_N, line);
   VERIFY(nchunks == st->nchunks && npool == st->npool, line);
   VERIFY(st->mapped == (nchunks + npool) * CHUNK_SIZE, line);
   VERIFY(nbig == st->nbig && st->large <= st->in_use, line);
