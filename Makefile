@@ -196,13 +196,19 @@ RELEASE_VARS = B=$(R)/work DEPS=$(DEPS) O=$(R)/obj R=$(R)
 
 release: $(R)/moonbox
 
+# Training runs tests/lua too, some of which read /zip/: the instrumented
+# ELF gets the archive first.
 $(R)/moonbox.elf: $(OURS_OBJ:$(O)/%.o=%.c) $(DEPS)/lua/.sha256 \
-  $(DEPS)/zlib/.sha256 bench/train $(wildcard bench/programs/*.lua)
+  $(DEPS)/zlib/.sha256 bench/train $(wildcard bench/programs/*.lua) \
+  $(ARCHIVE_INPUTS)
 	rm -rf $(R)
 	$(MAKE) $(RELEASE_VARS) $(R)/moonbox.gen \
 	  OPT="$(RELEASE_OPT) -fprofile-generate -fprofile-update=single" \
 	  LDFLAGS="-static $(RELEASE_OPT) -fprofile-generate"
-	bench/train $(R)/moonbox.gen
+	mkdir -p $(R)/train && cd $(B)/archive && MOONBOX_NOZIP=1 \
+	  $(abspath $(R))/moonbox.gen --bundle \
+	  -o $(abspath $(R))/train/moonbox $(ARCHIVE_DIRS)
+	bench/train $(R)/train/moonbox
 	find $(R)/obj -name '*.o' -delete
 	$(MAKE) $(RELEASE_VARS) $(R)/moonbox.use \
 	  OPT="$(RELEASE_OPT) -fprofile-use -fprofile-partial-training -Wno-missing-profile" \
