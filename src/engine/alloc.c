@@ -73,6 +73,7 @@ struct ma_state {
   link big;           /* malloc'd blocks, each behind a link header */
   link cache;         /* freed large blocks kept for reuse */
   size_t ncache;      /* blocks in cache */
+  size_t cachebytes;  /* their sizes added up */
   link pool;          /* empty chunks not owned by any class */
   size_t npool;       /* chunks in pool */
   size_t nchunks;     /* chunks owned by classes */
@@ -403,20 +404,24 @@ static void slot_copy(void *dst, const void *src, size_t n) {
 
 /*
 ** Freed large blocks from CACHE_MIN to CACHE_MAX bytes are kept, the
-** CACHE_N most recent, for the next large request they fit.  Why: musl's
-** malloc maps every block of 128 KiB or more with mmap and unmaps it on
-** free, so a program that keeps building big arrays faulted in fresh pages
-** each time (the closures benchmark made 3,800 mmap/munmap pairs and spent
-** a third of its time in the kernel).  A cached block lives on the cache
-** list behind its own header, with its size in its first word.  Off under
-** the checkers, which must see a use after free of a large block.
+** CACHE_N most recent and at most CACHE_BYTES in all, for the next large
+** request they fit, and growth in that range moves into a cached or new
+** block so the old one is kept too.  Why: musl's malloc maps every block of
+** 128 KiB or more with mmap and unmaps it on free, and returns the pages of
+** freed mid-size groups with madvise, so a program that keeps building big
+** arrays faulted in fresh pages at every step (the closures benchmark made
+** 3,800 mmap/munmap pairs, then 9,400 page faults against lua5.4's 490;
+** now 314).  A cached block lives on the cache list behind its own header,
+** with its size in its first word.  Off under the checkers, which must see
+** a use after free of a large block.
 */
-#define CACHE_MIN ((size_t)16 * 1024)
+#define CACHE_MIN ((size_t)4 * 1024)
 #define CACHE_MAX ((size_t)2 * 1024 * 1024)
+#define CACHE_BYTES ((size_t)4 * 1024 * 1024) /* at most this much kept */
 #if defined(MA_ASAN) || defined(MA_VALGRIND)
 #define CACHE_N 0
 #else
-#define CACHE_N 8
+#define CACHE_N 32
 #endif
 
 /* A cached block of n..2n bytes, the smallest, moved to the big list. */
@@ -432,6 +437,7 @@ static void *cache_take(ma_state *st, size_t n) {
     return NULL;
   list_unlink(best);
   st->ncache--;
+  st->cachebytes -= bsize;
   list_push(&st->big, best);
   st->nbig++;
   st->large += n;
@@ -444,15 +450,18 @@ static void cache_put(ma_state *st, link *h, size_t n) {
     free(h);
     return;
   }
-  if (st->ncache == CACHE_N) {
+  while (st->ncache == CACHE_N || (st->ncache > 0 &&
+                                    n > CACHE_BYTES - st->cachebytes)) {
     link *old = st->cache.prev;
     list_unlink(old);
     st->ncache--;
+    st->cachebytes -= *(size_t *)(old + 1);
     free(old);
   }
   *(size_t *)(h + 1) = n;
   list_push(&st->cache, h);
   st->ncache++;
+  st->cachebytes += n;
 }
 
 /* Each large block sits behind a link header, 16 bytes on 64-bit. */
@@ -487,8 +496,8 @@ static void *big_resize(ma_state *st, void *p, size_t o, size_t n) {
   link *h = (link *)p - 1, *nh;
   void *q;
   if (n > o && n >= CACHE_MIN && n <= CACHE_MAX &&
-      (q = cache_take(st, n)) != NULL) {
-    memcpy(q, p, o);
+      ((q = cache_take(st, n)) != NULL || (q = big_alloc(st, n)) != NULL)) {
+    memcpy(q, p, o); /* the old block goes to the cache, not to munmap */
     big_free(st, p, o);
     return q;
   }
@@ -780,6 +789,7 @@ ma_result ma_check(ma_state *st, int *line) {
       count_links(&st->cache, &ncache, line) != MA_OK)
     return MA_ECORRUPT;
   VERIFY(ncache == st->ncache && ncache <= CACHE_N, line);
+  VERIFY(st->cachebytes <= CACHE_BYTES, line);
   VERIFY(nchunks == st->nchunks && npool == st->npool, line);
   VERIFY(st->mapped == (nchunks + npool) * CHUNK_SIZE, line);
   VERIFY(nbig == st->nbig && st->large <= st->in_use, line);
