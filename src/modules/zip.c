@@ -58,16 +58,24 @@ static void set_fields(lua_State *L, const char *name, size_t len,
   lua_setfield(L, -2, "method");
 }
 
+/* The entry (or directory) a /zip/ path names; the normalized name is
+** pushed and returned through *name. */
+static zip_result lookup(lua_State *L, const char *path, const char **name,
+                         size_t *len, const zip_entry **e, int *isdir) {
+  zip *z;
+  *name = push_name(L, path, len);
+  z = archive_get();
+  return z ? zip_stat(z, *name, *len, e, isdir) : ZIP_NOEOCD;
+}
+
 /* -- zip.stat(path) -> {name, isdir, size, csize, crc32, mtime, mode,
 **    method} | nil, message, errno */
 static int z_stat(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = luaL_checkstring(L, 1), *name;
   const zip_entry *e = NULL;
   size_t len;
   int isdir = 0;
-  const char *name = push_name(L, path, &len);
-  zip *z = archive_get();
-  zip_result r = z ? zip_stat(z, name, len, &e, &isdir) : ZIP_NOEOCD;
+  zip_result r = lookup(L, path, &name, &len, &e, &isdir);
   if (r != ZIP_OK) return vfs_fail(L, path, r);
   lua_createtable(L, 0, 8);
   if (isdir && len > 0 && name[len - 1] != '/') {
@@ -81,13 +89,11 @@ static int z_stat(lua_State *L) {
 
 /* -- zip.read(path) -> string | nil, message, errno */
 static int z_read(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = luaL_checkstring(L, 1), *name;
   const zip_entry *e = NULL;
   size_t len;
   int isdir = 0;
-  const char *name = push_name(L, path, &len);
-  zip *z = archive_get();
-  zip_result r = z ? zip_stat(z, name, len, &e, &isdir) : ZIP_NOEOCD;
+  zip_result r = lookup(L, path, &name, &len, &e, &isdir);
   if (r == ZIP_OK && isdir) r = ZIP_ISDIR;
   if (r != ZIP_OK) return vfs_fail(L, path, r);
   return vfs_pushdata(L, path, e);
