@@ -6,6 +6,7 @@
 #define MOONBOX_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_failed, unit_passed;
@@ -22,6 +23,26 @@ static int unit_failed, unit_passed;
       fputc('\n', stderr);                                                   \
     }                                                                        \
   } while (0)
+
+/* unit_alloc: a realloc-shaped allocator hook for the engines: plain
+** realloc, failing from allocation number unit_fail_at on (0 = never),
+** keeping unit_live_bytes so a test can check nothing leaked. */
+static long unit_live_bytes, unit_nallocs, unit_fail_at;
+
+static inline void *unit_alloc(void *ud, void *p, size_t osize,
+                               size_t nsize) {
+  void *q;
+  (void)ud;
+  if (nsize == 0) {
+    if (p) unit_live_bytes -= (long)osize;
+    free(p);
+    return NULL;
+  }
+  if (unit_fail_at && ++unit_nallocs >= unit_fail_at) return NULL;
+  q = realloc(p, nsize);
+  if (q) unit_live_bytes += (long)nsize - (long)(p ? osize : 0);
+  return q;
+}
 
 /* UNIT_END(): print the count line and give main's exit status. */
 #define UNIT_END()                                                           \

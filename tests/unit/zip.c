@@ -13,23 +13,6 @@
 
 /* {==== HELPERS */
 
-/* The allocator hook: plain realloc, failing from allocation number
-** fail_at on (0 = never), with a live byte count to catch leaks. */
-static long live_bytes, nallocs, fail_at;
-
-static void *test_alloc(void *ud, void *p, size_t osize, size_t nsize) {
-  (void)ud;
-  if (nsize == 0) {
-    if (p) live_bytes -= (long)osize;
-    free(p);
-    return NULL;
-  }
-  if (fail_at && ++nallocs >= fail_at) return NULL;
-  void *q = realloc(p, nsize);
-  if (q) live_bytes += (long)nsize - (long)(p ? osize : 0);
-  return q;
-}
-
 static unsigned char *unhex(const char *h, size_t *n) {
   size_t len = strlen(h) / 2;
   unsigned char *b = malloc(len + 1);
@@ -80,7 +63,7 @@ static zip_result read_named(const unsigned char *b, size_t n,
                              size_t *outlen) {
   zip *z;
   const zip_entry *e;
-  zip_result r = zip_open(&z, b, n, test_alloc, NULL);
+  zip_result r = zip_open(&z, b, n, unit_alloc, NULL);
   if (out) *out = NULL;
   if (r == ZIP_OK) r = zip_find(z, name, strlen(name), &e);
   if (r == ZIP_OK) {
@@ -202,7 +185,7 @@ static void test_skipped_count(void) {
   unsigned char *b = unhex(TWO, &n);
   zip *z;
   b[129 + 46] = '/';
-  zip_open(&z, b, n, test_alloc, NULL);
+  zip_open(&z, b, n, unit_alloc, NULL);
   CHECK(zip_count(z) == 1, "expected 1 entry left, got %zu", zip_count(z));
   CHECK(zip_skipped(z) == 1, "expected 1 skipped, got %zu", zip_skipped(z));
   zip_close(z);
@@ -295,7 +278,7 @@ static void check_tool_archive(const char *file, size_t junk, int adjusted) {
   if (raw == NULL) return;
   unsigned char *b = prefix_junk(raw, n, junk);
   zip *z;
-  zip_result r = zip_open(&z, b, n + junk, test_alloc, NULL);
+  zip_result r = zip_open(&z, b, n + junk, unit_alloc, NULL);
   CHECK(r == ZIP_OK, "%s+%zu: open: %s", file, junk, zip_strerror(r));
   uint64_t base = adjusted ? 0 : junk;
   CHECK(r != ZIP_OK || zip_base(z) == base, "%s+%zu: expected base %llu, "
@@ -330,7 +313,7 @@ static zip *open_file(const char *file, unsigned char **b) {
   *b = load(path, &n);
   CHECK(*b != NULL, "cannot read %s", path);
   zip_result r = zip_open(&z, *b ? *b : (unsigned char *)"", *b ? n : 0,
-                          test_alloc, NULL);
+                          unit_alloc, NULL);
   CHECK(r == ZIP_OK, "%s: open: %s", file, zip_strerror(r));
   return z;
 }
@@ -418,7 +401,7 @@ static void test_many_entries(void) {
   put_le32(eocd + 16, (uint32_t)N * LREC);
   zip *z;
   const zip_entry *e;
-  zip_open(&z, b, n, test_alloc, NULL);
+  zip_open(&z, b, n, unit_alloc, NULL);
   CHECK(zip_count(z) == N, "expected %d entries, got %zu", N, zip_count(z));
   zip_result r = zip_find(z, "f69999", 6, &e);
   CHECK(r == ZIP_OK && e->size == 0, "f69999: %s", zip_strerror(r));
@@ -427,7 +410,7 @@ static void test_many_entries(void) {
   CHECK(r == ZIP_OK, "reading empty f69999: %s", zip_strerror(r));
   zip_close(z);
   put_le16(eocd + 10, 1); /* now the count lies */
-  zip_open(&z, b, n, test_alloc, NULL);
+  zip_open(&z, b, n, unit_alloc, NULL);
   r = zip_index(z);
   CHECK(r == ZIP_COUNT, "lying count: expected COUNT, got %s",
         zip_strerror(r));
@@ -460,7 +443,7 @@ static void test_implied_dirs(void) {
   int isdir;
   b[129 + 46] = 'a'; /* "b/c.txt" becomes "a/c.txt"; "a.txt" sorts first */
   b[38 + 30] = 'a';
-  zip_open(&z, b, n, test_alloc, NULL);
+  zip_open(&z, b, n, unit_alloc, NULL);
   zip_result r = zip_stat(z, "a", 1, &e, &isdir);
   CHECK(r == ZIP_OK && isdir && e == NULL,
         "a: expected implied directory, got %s isdir %d", zip_strerror(r),
@@ -489,13 +472,13 @@ static void test_alloc_failures(void) {
   size_t n;
   unsigned char *b = unhex(DEFL, &n);
   zip_result r = ZIP_NOMEM;
-  for (fail_at = 1; r == ZIP_NOMEM && fail_at < 50; fail_at++) {
-    nallocs = 0;
+  for (unit_fail_at = 1; r == ZIP_NOMEM && unit_fail_at < 50; unit_fail_at++) {
+    unit_nallocs = 0;
     r = read_named(b, n, "a.txt", NULL, NULL);
-    CHECK(live_bytes == 0, "failing alloc %ld: %ld bytes leaked", fail_at,
-          live_bytes);
+    CHECK(unit_live_bytes == 0, "failing alloc %ld: %ld bytes leaked", unit_fail_at,
+          unit_live_bytes);
   }
-  fail_at = 0;
+  unit_fail_at = 0;
   CHECK(r == ZIP_OK, "after alloc failures: expected OK, got %s",
         zip_strerror(r));
   free(b);
@@ -520,7 +503,7 @@ static void test_corrupt_corpus(void) {
     CHECK(b != NULL, "cannot read %s", path);
     if (b == NULL) continue;
     zip *z;
-    zip_result r = zip_open(&z, b, n, test_alloc, NULL);
+    zip_result r = zip_open(&z, b, n, unit_alloc, NULL);
     if (r == ZIP_OK) r = zip_index(z);
     for (size_t k = 0; r == ZIP_OK && k < zip_count(z); k++) {
       const zip_entry *e = zip_at(z, k);
@@ -548,7 +531,7 @@ int main(void) {
   test_implied_dirs();
   test_alloc_failures();
   test_corrupt_corpus();
-  CHECK(live_bytes == 0, "expected no live allocations, %ld bytes left",
-        live_bytes);
+  CHECK(unit_live_bytes == 0, "expected no live allocations, %ld bytes left",
+        unit_live_bytes);
   return UNIT_END();
 }

@@ -15,22 +15,6 @@
 
 /* {==== HELPERS */
 
-static long live_bytes, nallocs, fail_at;
-
-/* realloc with a live byte count; fails from allocation fail_at on. */
-static void *test_alloc(void *ud, void *p, size_t osize, size_t nsize) {
-  (void)ud;
-  if (nsize == 0) {
-    if (p) live_bytes -= (long)osize;
-    free(p);
-    return NULL;
-  }
-  if (fail_at && ++nallocs >= fail_at) return NULL;
-  void *q = realloc(p, nsize);
-  if (q) live_bytes += (long)nsize - (long)(p ? osize : 0);
-  return q;
-}
-
 /* A growing buffer behind the write hook; fails past `limit` bytes. */
 typedef struct sink {
   unsigned char *b;
@@ -78,7 +62,7 @@ static const input INPUTS[] = {
 
 /* Write INPUTS through a new writer; returns the first failure. */
 static zipw_result build(zipw **w, sink *s, uint64_t base, int64_t mtime) {
-  zipw_result r = zipw_new(w, test_alloc, NULL, s ? sink_write : NULL, s,
+  zipw_result r = zipw_new(w, unit_alloc, NULL, s ? sink_write : NULL, s,
                            base, mtime);
   for (size_t i = 0; r == ZIPW_OK && i < NINPUTS; i++) {
     const input *in = &INPUTS[i];
@@ -110,7 +94,7 @@ static int unzip_ok(const unsigned char *b, size_t n) {
 static void check_round_trip(const unsigned char *b, size_t n,
                              uint64_t want_base, int64_t want_mtime) {
   zip *z;
-  zip_result r = zip_open(&z, b, n, test_alloc, NULL);
+  zip_result r = zip_open(&z, b, n, unit_alloc, NULL);
   CHECK(r == ZIP_OK, "reader open: %s", zip_strerror(r));
   CHECK(zip_base(z) == want_base, "expected base %llu, got %llu",
         (unsigned long long)want_base, (unsigned long long)zip_base(z));
@@ -193,7 +177,7 @@ static void test_base_offset(void) {
 static void test_bad_calls(void) {
   zipw *w;
   size_t n;
-  zipw_new(&w, test_alloc, NULL, NULL, NULL, 0, -1);
+  zipw_new(&w, unit_alloc, NULL, NULL, NULL, 0, -1);
   static const char *bad[] = {"", "/abs", "..", "a/../b", "a/..",
                               "../x"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -235,7 +219,7 @@ static void test_zip64_count(void) {
   enum { N = 70000 };
   zipw *w;
   size_t n;
-  zipw_new(&w, test_alloc, NULL, NULL, NULL, 0, -1);
+  zipw_new(&w, unit_alloc, NULL, NULL, NULL, 0, -1);
   for (int i = 0; i < N; i++) {
     char name[16];
     int len = snprintf(name, sizeof name, "m/%05d.lua", i);
@@ -246,7 +230,7 @@ static void test_zip64_count(void) {
   CHECK(r == ZIPW_OK && b, "70000 entries: %s", zipw_strerror(r));
   zip *z;
   const zip_entry *e;
-  zip_open(&z, b, n, test_alloc, NULL);
+  zip_open(&z, b, n, unit_alloc, NULL);
   CHECK(zip_count(z) == N, "expected %d entries, got %zu", N, zip_count(z));
   char buf[16];
   zip_find(z, "m/69999.lua", 11, &e);
@@ -262,15 +246,15 @@ static void test_zip64_count(void) {
 /* Every allocation failing in turn: NOMEM, then success; no leak. */
 static void test_alloc_failures(void) {
   zipw_result r = ZIPW_NOMEM;
-  for (fail_at = 1; r == ZIPW_NOMEM && fail_at < 200; fail_at++) {
+  for (unit_fail_at = 1; r == ZIPW_NOMEM && unit_fail_at < 200; unit_fail_at++) {
     zipw *w;
-    nallocs = 0;
+    unit_nallocs = 0;
     r = build(&w, NULL, 0, -1);
     zipw_free(w);
-    CHECK(live_bytes == 0, "failing alloc %ld: %ld bytes leaked", fail_at,
-          live_bytes);
+    CHECK(unit_live_bytes == 0, "failing alloc %ld: %ld bytes leaked", unit_fail_at,
+          unit_live_bytes);
   }
-  fail_at = 0;
+  unit_fail_at = 0;
   CHECK(r == ZIPW_OK, "after alloc failures: expected OK, got %s",
         zipw_strerror(r));
 }
@@ -286,7 +270,7 @@ int main(void) {
   test_write_failure();
   test_zip64_count();
   test_alloc_failures();
-  CHECK(live_bytes == 0, "expected no live allocations, %ld bytes left",
-        live_bytes);
+  CHECK(unit_live_bytes == 0, "expected no live allocations, %ld bytes left",
+        unit_live_bytes);
   return UNIT_END();
 }
