@@ -84,6 +84,14 @@ static void on_stop_or_term(int sig) {
   le_resume(signal_ed);
 }
 
+/* C-z at the prompt (the editor reads it as a key in raw mode): stop the
+** whole foreground job, as the terminal would; on_stop_or_term does the
+** stopping, and the editor redraws once we are continued. */
+static void suspend_job(void *ud) {
+  (void)ud;
+  kill(0, SIGTSTP);
+}
+
 static void catch_signals(repl *R, struct sigaction *old) {
   static void (*const fns[NCAUGHT])(int) = {on_int, on_stop_or_term,
                                             on_stop_or_term, on_cont,
@@ -141,6 +149,7 @@ static repl *repl_open(lua_State *L) {
   R->edit = wants_edit(term);
   le_set_mode(R->ed, R->edit ? LE_MODE_EDIT : LE_MODE_PLAIN);
   le_set_completion(R->ed, repl_complete, L);
+  le_set_suspend(R->ed, suspend_job, NULL);
   rh_init(&R->hist);
   rh_load(&R->hist, R->ed);
   return R;

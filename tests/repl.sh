@@ -171,6 +171,30 @@ expect \n10\n>
 type \x04
 exit 0
 KEYS
+repl_case "C-z at the prompt stops the job with the terminal restored; fg brings the line back" <<'KEYS'
+type x = 1
+type \x1a
+stopped
+cooked
+signal CONT
+raw
+type 0\r
+type x\r
+expect \n10\n> 
+type \x04
+exit 0
+KEYS
+repl_case "output without a final newline stays on screen; the prompt goes below it" <<'KEYS'
+type do io.write("partial") end\r
+screen partial
+screen > 
+type do io.write(("w"):rep(80)) end\r
+screen wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww
+type print("whole line")\r
+screen whole line
+type \x04
+exit 0
+KEYS
 repl_case "resize: the line wraps at the new width (TIOCSWINSZ + SIGWINCH)" <<'KEYS'
 raw
 size 24 20

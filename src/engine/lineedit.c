@@ -54,6 +54,8 @@ struct le_editor {
   size_t sidx;
   le_complete_fn complete;
   void *cud;
+  le_suspend_fn suspend;
+  void *sud;
   struct termios orig;
   volatile sig_atomic_t raw, resume, interrupt;
 };
@@ -804,6 +806,28 @@ static int paste(le_editor *ed) {
   }
 }
 
+/* The prompt must not erase output that did not end in a newline (an
+   io.write("x") at the prompt): a full row of blanks ends exactly at the
+   right margin when the cursor was at column 0, and the following CR
+   brings it back to the same row; from any later column the blanks wrap
+   and the prompt starts on the next row, below that output. */
+static void line_start(le_editor *ed) {
+  size_t cols = term_cols(ed), i;
+  for (i = 0; i < cols; i++) sb_add(ed, &ed->out, " ", 1);
+  sb_add(ed, &ed->out, "\r", 1);
+}
+
+/* C-z: leave the terminal as it was found, let the caller stop the
+   process, and draw the line afresh below whatever the shell printed. */
+static void suspend(le_editor *ed) {
+  leave_area(ed);
+  if (le_restore(ed) != LE_OK) ed->err = LE_ERR_IO;
+  ed->suspend(ed->sud);
+  ed->resume = 0;
+  if (!ed->err && !enter_raw(ed)) ed->err = LE_ERR_IO;
+  line_start(ed);
+}
+
 enum { GO_ON = -1 };
 
 /* The key dispatcher: one key in, an edit made; returns GO_ON or the
@@ -838,6 +862,10 @@ static int dispatch(le_editor *ed, int key) {
     sb_str(ed, &ed->out, "\x1b[H\x1b[2J");
     ed->rows_above = 0;
     break;
+  case CTL('z'):
+    if (ed->suspend) suspend(ed);
+    else BAD_INPUT(ed);
+    break;
   case '\t':
     if (!ed->complete) insert(ed, "\t", 1);
     else complete(ed), tab = 1;
@@ -866,6 +894,7 @@ static int dispatch(le_editor *ed, int key) {
 
 static int edit_loop(le_editor *ed) {
   int rc = GO_ON;
+  line_start(ed);
   refresh(ed);
   while (rc == GO_ON && !ed->err) {
     int key = read_key(ed);
@@ -1039,6 +1068,10 @@ void le_history_set_max(le_editor *ed, size_t max) {
   if (!ed) return;
   ed->hmax = max;
   if (ed->hn > max) history_drop_oldest(ed, ed->hn - max);
+}
+
+void le_set_suspend(le_editor *ed, le_suspend_fn fn, void *ud) {
+  if (ed) ed->suspend = fn, ed->sud = ud;
 }
 
 void le_set_completion(le_editor *ed, le_complete_fn fn, void *ud) {

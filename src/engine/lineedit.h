@@ -176,6 +176,15 @@ const char *le_history_get(const le_editor *ed, size_t i, size_t *len);
 /* le_history_set_max: keep at most max entries (default 1000). */
 void le_history_set_max(le_editor *ed, size_t max);
 
+/*
+** le_set_suspend: what C-z does.  Without a callback (the default) C-z is
+** ignored.  With one, the editor restores the terminal, calls fn(ud),
+** which is expected to stop the process (raise(SIGTSTP)) and return once
+** it is continued, then goes back to raw mode and redraws the line.
+*/
+typedef void (*le_suspend_fn)(void *ud);
+void le_set_suspend(le_editor *ed, le_suspend_fn fn, void *ud);
+
 /* le_set_completion: install (or, with NULL, remove) the Tab callback. */
 void le_set_completion(le_editor *ed, le_complete_fn fn, void *ud);
 

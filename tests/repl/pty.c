@@ -11,7 +11,12 @@
 **   send TEXT       write TEXT now
 **   repeat N TEXT   write TEXT N times now
 **   expect TEXT     wait until the output, escape sequences, CR and BEL
-**                   removed, shows TEXT after the previous match
+**                   removed (and a row's worth of blanks just before a
+**                   CR: the editor's line-start probe), shows TEXT after
+**                   the previous match
+**   screen TEXT     wait until a row of the screen, as a VT100 terminal of
+**                   the current size would show it, reads TEXT (trailing
+**                   blanks ignored)
 **   absent TEXT     the raw output so far does not contain TEXT
 **   sleep MS        wait, reading output
 **   raw             wait until the terminal is in raw mode
@@ -55,6 +60,7 @@ static struct {
   buf raw, text, in; /* all output; output without escapes; to type */
   size_t mark, sent;
   int esc; /* stripping state: 0 text, 1 after ESC, 2 CSI, 3 OSC */
+  size_t blanks; /* spaces just added to text: a full row before CR goes */
   int line;
 } T;
 
@@ -145,6 +151,118 @@ static int signum(const char *name) {
 
 /* }==== */
 
+/* {==== screen: what a VT100-like terminal would show */
+
+#define SROWS 100
+#define SCOLS 400
+
+static struct {
+  char cell[SROWS][SCOLS];
+  int row, col, wrap; /* wrap: the last column was written, not yet moved */
+  int esc, n[4], nn;  /* escape state as in strip; CSI parameters */
+} S;
+
+static void screen_size(int *rows, int *cols) {
+  struct winsize ws;
+  *rows = 24, *cols = 80;
+  if (ioctl(T.master, TIOCGWINSZ, &ws) == 0 && ws.ws_row && ws.ws_col) {
+    *rows = ws.ws_row < SROWS ? ws.ws_row : SROWS;
+    *cols = ws.ws_col < SCOLS ? ws.ws_col : SCOLS;
+  }
+}
+
+static void screen_clear_from(int row, int col, int rows, int all_below) {
+  memset(&S.cell[row][col], ' ', (size_t)(SCOLS - col));
+  if (all_below)
+    for (row++; row < rows; row++) memset(S.cell[row], ' ', SCOLS);
+}
+
+static void screen_down(int rows) {
+  if (S.row + 1 < rows) S.row++;
+  else {
+    memmove(S.cell[0], S.cell[1], (size_t)(rows - 1) * SCOLS);
+    memset(S.cell[rows - 1], ' ', SCOLS);
+  }
+}
+
+static void screen_csi(int final, int rows, int cols) {
+  int a = S.nn ? S.n[0] : 0, k = a ? a : 1;
+  switch (final) {
+  case 'A': S.row = S.row > k ? S.row - k : 0; break;
+  case 'B': S.row = S.row + k < rows ? S.row + k : rows - 1; break;
+  case 'C': S.col = S.col + k < cols ? S.col + k : cols - 1; break;
+  case 'D': S.col = S.col > k ? S.col - k : 0; break;
+  case 'H': S.row = k - 1, S.col = (S.nn > 1 && S.n[1] ? S.n[1] : 1) - 1; break;
+  case 'J':
+    if (a == 2) screen_clear_from(0, 0, rows, 1);
+    else screen_clear_from(S.row, S.col, rows, 1);
+    break;
+  case 'K': screen_clear_from(S.row, S.col, rows, 0); break;
+  default: return; /* modes, colours: no effect on the text */
+  }
+  S.wrap = 0;
+}
+
+static void screen_feed(const char *s, size_t len) {
+  int rows, cols;
+  size_t i;
+  screen_size(&rows, &cols);
+  for (i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (S.esc == 1) {
+      S.esc = c == '[' ? 2 : c == ']' ? 3 : 0, S.nn = 0, S.n[0] = 0;
+      continue;
+    }
+    if (S.esc == 2) {
+      if ((c >= '0' && c <= '9') || c == ';') {
+        if (!S.nn) S.nn = 1;
+        if (c == ';') {
+          if (S.nn < 4) S.n[S.nn++] = 0;
+        } else S.n[S.nn - 1] = S.n[S.nn - 1] * 10 + (c - '0');
+      }
+      else if (c >= 0x40 && c <= 0x7e) S.esc = 0, screen_csi(c, rows, cols);
+      continue;
+    }
+    if (S.esc == 3) {
+      if (c == '\a' || c == 0x1b) S.esc = c == 0x1b;
+      continue;
+    }
+    if (c == 0x1b) S.esc = 1;
+    else if (c == '\r') S.col = 0, S.wrap = 0;
+    else if (c == '\n') screen_down(rows), S.wrap = 0;
+    else if (c == '\b') S.col -= S.col > 0, S.wrap = 0;
+    else if (c == '\t') S.col = S.col + 8 - S.col % 8 < cols ? S.col + 8 - S.col % 8 : cols - 1;
+    else if (c >= 0x20 && (c < 0x80 || c >= 0xc0)) { /* one cell per character */
+      if (S.wrap) S.col = 0, S.wrap = 0, screen_down(rows);
+      S.cell[S.row][S.col] = c < 0x80 ? (char)c : '?';
+      if (S.col + 1 < cols) S.col++;
+      else S.wrap = 1;
+    }
+  }
+}
+
+/* Whether some row reads want[0..n) followed only by blanks. */
+static int screen_has(const char *want, size_t n) {
+  int rows, cols, r, c;
+  screen_size(&rows, &cols);
+  if (n > (size_t)cols) return 0;
+  for (r = 0; r < rows; r++) {
+    if (memcmp(S.cell[r], want, n) != 0) continue;
+    for (c = (int)n; c < cols && S.cell[r][c] == ' '; c++) {}
+    if (c == cols) return 1;
+  }
+  return 0;
+}
+
+static void screen_show(void) {
+  int rows, cols, r;
+  screen_size(&rows, &cols);
+  for (r = 0; r < rows; r++)
+    fprintf(stderr, "      |%.*s|\n", cols, S.cell[r]);
+}
+
+/* }==== */
+
 /* {==== output and input */
 
 /* Keeps the output, and a copy without escape sequences, CR and BEL. */
@@ -158,7 +276,17 @@ static void strip(const char *s, size_t n) {
     case 3: if (c == '\a' || c == '\x1b') T.esc = c == '\x1b'; continue;
     }
     if (c == 0x1b) T.esc = 1;
-    else if (c != '\r' && c != '\a') add(&T.text, (const char *)&c, 1);
+    else if (c == '\r') {
+      int rows, cols;
+      screen_size(&rows, &cols);
+      if (T.blanks >= (size_t)cols)
+        for (; T.blanks > 0 && T.text.n > T.mark; T.blanks--)
+          T.text.p[--T.text.n] = '\0';
+      T.blanks = 0;
+    } else if (c != '\a') {
+      T.blanks = c == ' ' ? T.blanks + 1 : 0;
+      add(&T.text, (const char *)&c, 1);
+    }
   }
 }
 
@@ -172,7 +300,9 @@ static int pump(int ms) {
   if (poll(p, 2, ms) > 0) {
     if (p[0].revents & POLLIN) {
       ssize_t r = read(T.master, b, sizeof b);
-      if (r > 0) add(&T.raw, b, (size_t)r), strip(b, (size_t)r);
+      if (r > 0)
+        add(&T.raw, b, (size_t)r), strip(b, (size_t)r),
+            screen_feed(b, (size_t)r);
     }
     if (p[0].revents & POLLOUT) {
       ssize_t w = write(T.master, T.in.p + T.sent, T.in.n - T.sent);
@@ -348,7 +478,18 @@ static void step(char *cmd, char *arg, char *dec, size_t n) {
     if (getenv("PTY_NO_ISIG")) kill(T.prog, SIGINT);
     else write_now("\x03", 1);
   }
-  else if (strcmp(cmd, "stopped") == 0) {
+  else if (strcmp(cmd, "screen") == 0) {
+    long end = now_ms() + TIMEOUT_MS;
+    while (!screen_has(dec, n)) {
+      if (now_ms() > end || T.exited) {
+        fprintf(stderr, "pty: script line %d: no screen row reads '%.*s':\n",
+                T.line, (int)n, dec);
+        screen_show();
+        die("expectation not met");
+      }
+      pump(20);
+    }
+  } else if (strcmp(cmd, "stopped") == 0) {
     long end = now_ms() + TIMEOUT_MS;
     while (pump(20) != 'S')
       if (now_ms() > end || T.exited) die("the program did not stop");
@@ -377,6 +518,7 @@ int main(int argc, char **argv) {
   if (tcgetattr(T.slave, &T.orig) < 0) die("tcgetattr");
   signal(SIGPIPE, SIG_IGN);
   add(&T.raw, "", 0), add(&T.text, "", 0), add(&T.in, "", 0);
+  memset(S.cell, ' ', sizeof S.cell);
   while (fgets(line, sizeof line, f)) {
     char *cmd = line, *arg;
     T.line++;

@@ -266,6 +266,46 @@ static void test_clear_screen(void) {
   close_session(&S);
 }
 
+static int suspends;
+static void count_suspend(void *ud) {
+  (void)ud;
+  suspends++;
+}
+
+static void test_suspend(void) {
+  session S;
+  const char *line;
+  size_t len;
+  struct termios t;
+  OK("C-z without a suspend callback is ignored", "ab\x1a" "c\r", "abc");
+  open_session(&S, 80);
+  le_set_suspend(S.ed, count_suspend, NULL);
+  suspends = 0;
+  type_line(&S, "ab\x1a" "c\r", 5, 0, &line, &len);
+  CHECK(suspends == 1, "C-z: callback called once, got %d", suspends);
+  CHECK(len == 3 && memcmp(line, "abc", 3) == 0, "C-z: line kept, got %.*s",
+        (int)len, line);
+  CHECK(tcgetattr(S.slave, &t) == 0 && (t.c_lflag & ICANON),
+        "C-z: terminal cooked after the line");
+  close_session(&S);
+}
+
+/* Before the first prompt: a row of blanks and CR, so output that ended
+   mid-row pushes the prompt to the next row instead of being drawn over. */
+static void test_line_start_probe(void) {
+  session S;
+  const char *line;
+  size_t len;
+  char want[42];
+  const char *at, *prompt;
+  open_session(&S, 40);
+  memset(want, ' ', 40), want[40] = '\r', want[41] = '\0';
+  type_line(&S, "x\r", 2, 0, &line, &len);
+  at = strstr(S.out, want), prompt = strstr(S.out, "> ");
+  CHECK(at && prompt && at < prompt, "probe: 40 blanks and CR before the prompt");
+  close_session(&S);
+}
+
 /* }==== */
 
 /* {==== HISTORY */
@@ -653,6 +693,8 @@ int main(void) {
   test_invalid_utf8_drawn_safely();
   test_wrapping();
   test_clear_screen();
+  test_suspend();
+  test_line_start_probe();
   test_history_recall();
   test_history_store();
   test_reverse_search();
