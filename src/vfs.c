@@ -159,8 +159,13 @@ static int read_only(lua_State *L, const char *path) {
 /* {==== file handles over inflated bytes */
 
 /* The bytes of an entry behind a stdio stream (musl's fopencookie), so
-** that io.open returns a genuine Lua file handle. */
+** that io.open returns a genuine Lua file handle. The block comes from
+** the state's allocator, so MOONBOX_MEMLIMIT counts it; the handle is
+** closed (explicitly or by __gc, which lua_close runs) while the state
+** and its allocator still exist. */
 typedef struct Cookie {
+  lua_Alloc alloc;
+  void *ud;
   size_t size, pos;
   char data[];
 } Cookie;
@@ -201,7 +206,8 @@ static int ck_seek(void *c, off_t *off, int whence) {
 }
 
 static int ck_close(void *c) {
-  free(c);
+  Cookie *k = c;
+  k->alloc(k->ud, k, sizeof(Cookie) + k->size, 0);
   return 0;
 }
 
@@ -211,29 +217,33 @@ static int io_zclose(lua_State *L) {
   return luaL_fileresult(L, ok, NULL);
 }
 
-/* Opens entry e as a stdio stream; NULL with errno set on failure. */
-static FILE *open_entry(const zip_entry *e, zip_result *r) {
+/* Opens entry e as a stdio stream over its inflated bytes; NULL and *r
+** says why on failure. */
+static FILE *open_entry(lua_State *L, const zip_entry *e, zip_result *r) {
   static const cookie_io_functions_t io = {ck_read, ck_write, ck_seek,
                                            ck_close};
   Cookie *k;
   FILE *f;
+  void *ud;
+  lua_Alloc alloc = lua_getallocf(L, &ud);
   *r = ZIP_OK;
   if (e->size > MAX_ENTRY - sizeof(Cookie)) {
     *r = ZIP_TOOBIG;
     return NULL;
   }
-  k = malloc(sizeof(Cookie) + (size_t)e->size);
+  k = alloc(ud, NULL, LUA_TUSERDATA, sizeof(Cookie) + (size_t)e->size);
   if (k == NULL) {
     *r = ZIP_NOMEM;
     return NULL;
   }
+  k->alloc = alloc, k->ud = ud;
   k->size = (size_t)e->size;
   k->pos = 0;
   *r = zip_read(archive_get(), e, k->data);
   f = *r == ZIP_OK ? fopencookie(k, "r", io) : NULL;
   if (f == NULL) {
     if (*r == ZIP_OK) *r = ZIP_NOMEM;
-    free(k);
+    ck_close(k);
   }
   return f;
 }
@@ -254,7 +264,7 @@ static int open_zip(lua_State *L, const char *path) {
   vfs_pushname(L, path);
   name = lua_tolstring(L, -1, &len);
   r = find_file(name, len, &e);
-  if (r == ZIP_OK) p->f = open_entry(e, &r);
+  if (r == ZIP_OK) p->f = open_entry(L, e, &r);
   lua_pop(L, 1);
   if (p->f == NULL) return vfs_fail(L, path, r);
   p->closef = io_zclose;

@@ -85,6 +85,21 @@ cli "--bundle without -o: usage" -s 1 -E "usage: " -- B main.lua
 leftovers() { local f n=0; for f in "$Z"/out* "$Z"/none/*; do [ -e "$f" ] && n=$((n + 1)); done; echo $n; }
 cli "no temporary files are left behind" -o $'0\n' -- leftovers
 
+# io.open of a /zip/ file holds the inflated bytes in the state's memory:
+# MOONBOX_MEMLIMIT counts them, and a refusal is a clean error.
+mkdir -p "$Z/mem" && head -c 3000000 /dev/zero | tr '\0' 'x' > "$Z/mem/big.txt"
+(cd "$Z/mem" && "$OLDPWD/$M" --bundle -o "$Z/membig" big.txt)
+cli "io.open of a 3 MB /zip/ file reads it whole" -o $'3000000\n' -- \
+  "$Z/membig" -e 'print(#assert(io.open("/zip/big.txt")):read("a"))'
+cli "...under MOONBOX_MEMLIMIT=2000000 it fails with ENOMEM, nothing crashes" \
+  -o $'nil\t/zip/big.txt: Out of memory\t12\n' -- \
+  env MOONBOX_MEMLIMIT=2000000 "$Z/membig" -e 'print(io.open("/zip/big.txt"))'
+cli "...and the memory comes back when the file is closed" -o $'ok\n' -- \
+  env MOONBOX_MEMLIMIT=5000000 "$Z/membig" -e '
+    for i = 1, 5 do local f = assert(io.open("/zip/big.txt")) f:close() end
+    local f = assert(io.open("/zip/big.txt")) f = nil collectgarbage()
+    assert(io.open("/zip/big.txt")) print("ok")'
+
 if [ "$(id -u)" = 0 ] && [ -z "${MOONBOX_IN_GVISOR:-}" ] && unshare -m true 2>/dev/null; then
   head -c 3000000 /dev/urandom > "$Z/app/big.bin"
   cli "--bundle: disk full (1 MiB tmpfs) fails and leaves nothing" -s 1 \
