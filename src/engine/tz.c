@@ -19,7 +19,9 @@
 #define CORRUPT(ps) ((ps)->line = __LINE__, TZ_ECORRUPT)
 
 /* One POSIX transition rule: kind 'J' (1-365, no Feb 29), 'n' (0-365)
-** or 'M' (month.week.weekday); time is local seconds after midnight. */
+** or 'M' (month.week.weekday); time is local seconds after midnight,
+** 02:00 by default, -167 h to +167 h since TZif version 3 (RFC 8536
+** section 3.3.1). */
 typedef struct rule {
   char kind;
   int day, week, mon;
@@ -35,6 +37,8 @@ typedef struct posix {
   rule r[2];
 } posix;
 
+/* A local time type of a TZif file (RFC 8536 section 3.2: utoff, isdst,
+** desigidx), off in seconds east of UTC. */
 typedef struct ttype {
   int32_t off;
   uint32_t abbr;    /* index into chars */
@@ -42,7 +46,10 @@ typedef struct ttype {
 } ttype;
 
 /* The zone is one allocation: this header, then the arrays it points to.
-** ntypes == 0 marks a zone made from a TZ string alone. */
+** ntypes == 0 marks a zone made from a TZ string alone. px is valid when
+** hasposix is set: for a TZif zone it is the footer, which governs from
+** the last transition on. alloc, ud and size are kept for tz_free; the
+** loaded bytes are never referenced after loading. */
 struct tz_zone {
   tz_alloc alloc;
   void *ud;
@@ -58,10 +65,14 @@ struct tz_zone {
 
 /* {==== CALENDAR */
 
+/* Days before each month, [leap][month]; [leap][12] is the year's
+** length, so mon_start[l][m + 1] - mon_start[l][m] is month m's. */
 static const int mon_start[2][13] = {
   {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
   {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
 
+/* Division rounding towards minus infinity (C rounds towards zero),
+** for instants and days before 1970. */
 static int64_t floordiv(int64_t a, int64_t b) {
   int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
@@ -72,7 +83,9 @@ static int is_leap(int64_t y) {
   return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
 }
 
-/* Days from 1970-01-01 to January 1st of year y (proleptic Gregorian). */
+/* Days from 1970-01-01 to January 1st of year y (proleptic Gregorian).
+** leaps counts the leap days of years 1..y-1; 477 is that count for
+** y = 1970 (492 - 19 + 4). */
 static int64_t days_to_year(int64_t y) {
   int64_t p = y - 1;
   int64_t leaps = floordiv(p, 4) - floordiv(p, 100) + floordiv(p, 400);
@@ -102,6 +115,14 @@ static int64_t ydhms(int64_t year, int64_t yday, int hour, int min,
 
 /* {==== POSIX TZ STRINGS */
 
+/* std offset [dst [offset] [,start[/time],end[/time]]] as in POSIX XBD
+** 8.3, with glibc's leniencies and RFC 8536's rule-time extension. The
+** offsets count west of UTC ("EST5" is UTC-5); posix stores them east.
+** Parsing works on a counted string, since a TZif footer is not NUL-
+** terminated in the file. The parse_* functions return 1 on success and
+** 0 on a syntax error, possibly with partial output (callers drop it).
+** pstate: s is the next unread byte, e the end; peek gives 0 at the end,
+** which no production accepts. */
 typedef struct pstate {
   const char *s, *e;
 } pstate;
@@ -120,7 +141,9 @@ static int name_char(int c, int quoted) {
   return is_alpha(c) || (quoted && (is_digit(c) || c == '+' || c == '-'));
 }
 
-/* A zone name: <quoted> of alphanumerics and signs, or letters only. */
+/* A zone name: <quoted> of alphanumerics and signs, or letters only;
+** 3 characters at least (POSIX), TZ_ABBR_MAX at most (ours: longer is
+** refused rather than cut, see tz.h). */
 static int parse_name(pstate *p, char *out) {
   int quoted = peek(p) == '<';
   size_t n = 0;
@@ -136,7 +159,8 @@ static int parse_name(pstate *p, char *out) {
   return 1;
 }
 
-/* Decimal number of at least one digit, at most max. */
+/* Decimal number of at least one digit, at most max. Stopping as soon as
+** max is passed keeps n from overflowing on a long run of digits. */
 static int parse_num(pstate *p, int max, int *v) {
   int n = 0;
   if (!is_digit(peek(p))) return 0;
@@ -148,7 +172,10 @@ static int parse_num(pstate *p, int max, int *v) {
   return 1;
 }
 
-/* [+-]hh[:mm[:ss]] in seconds, sign applied; hours at most hmax. */
+/* [+-]hh[:mm[:ss]] in seconds, sign applied; hours at most hmax: 24 for
+** offsets (POSIX), 167 for rule times, which lets Asia/Jerusalem's
+** footer "IST-2IDT,M3.4.4/26,M10.5.0" say "Thursday, 26:00" for the
+** Friday before the last Sunday. */
 static int parse_hms(pstate *p, int hmax, int32_t *secs) {
   int neg = peek(p) == '-', h, m = 0, s = 0;
   if (neg || peek(p) == '+') p->s++;
@@ -165,6 +192,7 @@ static int parse_hms(pstate *p, int hmax, int32_t *secs) {
   return 1;
 }
 
+/* A default rule: Sunday of week `week` of month `mon`, at 02:00. */
 static void set_rule(rule *r, int mon, int week) {
   r->kind = 'M';
   r->mon = mon;
@@ -173,6 +201,9 @@ static void set_rule(rule *r, int mon, int week) {
   r->time = 2 * HOUR;
 }
 
+/* One rule: Jn (1-365, Feb 29 never counted, so J60 is always March 1),
+** n (0-365, Feb 29 counted) or Mm.w.d (week 5 = the last d of month m,
+** d 0 = Sunday), then an optional /time, 02:00 if absent. */
 static int parse_rule(pstate *p, rule *r) {
   int c = peek(p);
   r->time = 2 * HOUR;
@@ -199,7 +230,9 @@ static int parse_rule(pstate *p, rule *r) {
 }
 
 /* The part after the DST name: optional offset, then optional rules,
-** with glibc's defaults for what is missing. */
+** with glibc's defaults for what is missing. The comma before each rule
+** is optional, as in glibc's parse_rule (early printings of POSIX.1
+** left it out), and a string may stop after either comma. */
 static int parse_dst_rest(pstate *p, posix *px) {
   int c = peek(p);
   int32_t w;
@@ -218,6 +251,9 @@ static int parse_dst_rest(pstate *p, posix *px) {
   return parse_rule(p, &px->r[1]) && p->s == p->e;
 }
 
+/* A whole TZ string into *px, which is zeroed first; every byte of
+** s[0..len) must be used. Without a DST name, hasdst stays 0 and the
+** rules are unused. */
 static int parse_posix(const char *s, size_t len, posix *px) {
   pstate p = {s, s + len};
   int32_t w;
@@ -229,6 +265,9 @@ static int parse_posix(const char *s, size_t len, posix *px) {
   return parse_name(&p, px->name[1]) && parse_dst_rest(&p, px);
 }
 
+/* parse_name's grammar, but never failing: an unquoted name longer than
+** TZ_ABBR_MAX is cut there (a quoted one then misses its '>' and gives
+** ""), and anything else unusable gives "". */
 size_t tz_posix_name(const char *s, size_t len,
                      char name[TZ_ABBR_MAX + 1]) {
   pstate p = {s, s + len};
@@ -249,7 +288,12 @@ size_t tz_posix_name(const char *s, size_t len,
 
 static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
 
-/* Allocate a zone with room for the arrays; their pointers are set. */
+/* Allocate a zone with room for the arrays; their pointers are set.
+** Layout: header, int64 trans[ntrans] (8-aligned), ttype types[ntypes],
+** uint8 idx[ntrans] (8-aligned), chars[nchars], then one NUL that ends
+** chars even when nchars is 0. The sizes cannot wrap a 64-bit size_t:
+** the counts are 32-bit and a TZif's were checked against its size.
+** Returns NULL only when the hook does. */
 static tz_zone *zone_new(uint32_t ntrans, uint32_t ntypes, uint32_t nchars,
                          tz_alloc alloc, void *ud) {
   size_t o_trans = align8(sizeof(tz_zone));
@@ -274,6 +318,7 @@ static tz_zone *zone_new(uint32_t ntrans, uint32_t ntypes, uint32_t nchars,
   return z;
 }
 
+/* A zone with no types: tz_localtime goes straight to the rules. */
 tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
                         tz_alloc alloc, void *ud) {
   posix px;
@@ -288,6 +333,8 @@ tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
   return TZ_OK;
 }
 
+/* One type and no transitions: tz_localtime's "before the first
+** transition" case picks that type for every instant. */
 tz_result tz_load_fixed(tz_zone **out, const char *abbr, int32_t gmtoff,
                         tz_alloc alloc, void *ud) {
   size_t n = abbr ? strlen(abbr) : 0;
@@ -316,17 +363,22 @@ void tz_free(tz_zone *zone) {
 
 /* {==== TZIF FILES */
 
+/* The counts of a TZif header (RFC 8536 section 3.1), at offsets 20 to
+** 43 in this order: isutcnt, isstdcnt, leapcnt, timecnt, typecnt,
+** charcnt. ver is the byte at offset 4: 0 for version 1, else '2'... */
 typedef struct hdr {
   uint8_t ver;
   uint32_t isut, isstd, leap, time, type, chars;
 } hdr;
 
+/* The file being parsed, and the line of the check that refused it. */
 typedef struct tstate {
   const uint8_t *p;
   size_t size;
   int line;
 } tstate;
 
+/* TZif integers are big-endian; times and offsets two's complement. */
 static uint32_t rd_be32(const uint8_t *p) {
   return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
          p[3];
@@ -338,7 +390,10 @@ static int64_t rd_be64(const uint8_t *p) {
 
 /* Read the 44-byte header at off (the caller checked room); check its
 ** counts when its body is the one we use (a v2+ file's 32-bit body is
-** only skipped, and slim files leave its counts at zero). */
+** only skipped, and slim files leave its counts at zero). The checks are
+** RFC 8536 section 3.1's: typecnt and charcnt non-zero, isutcnt and
+** isstdcnt either 0 or typecnt. Versions past '4' are let through: each
+** new version so far kept the body's layout. */
 static tz_result read_hdr(tstate *ts, size_t off, hdr *h, int used) {
   const uint8_t *p = ts->p + off;
   if (memcmp(p, "TZif", 4) != 0) return CORRUPT(ts);
@@ -358,13 +413,20 @@ static tz_result read_hdr(tstate *ts, size_t off, hdr *h, int used) {
   return TZ_OK;
 }
 
-/* Body size in 64 bits: 32-bit counts times small widths cannot wrap. */
+/* Body size in 64 bits: 32-bit counts times small widths cannot wrap.
+** The data block of RFC 8536 section 3.2: timecnt times of tsize bytes
+** and as many one-byte type indices, typecnt 6-byte types, charcnt bytes
+** of abbreviations, leapcnt records of tsize + 4, one byte per isstd and
+** per isut indicator. */
 static uint64_t body_size(const hdr *h, int tsize) {
   return (uint64_t)h->time * (tsize + 1) + (uint64_t)h->type * 6 +
          h->chars + (uint64_t)h->leap * (tsize + 4) + h->isstd + h->isut;
 }
 
-/* Check the local time type records and their abbreviations. */
+/* Check the local time type records and their abbreviations. A record
+** is utoff (4 bytes, signed), isdst (1), desigidx (1). RFC 8536 section
+** 3.2 says utoff SHOULD lie in -89999..93599 (over -25 h, under 26 h);
+** this reader requires it, as no real zone comes near either limit. */
 static tz_result check_types(tstate *ts, const uint8_t *p, const hdr *h) {
   const uint8_t *chars = p + (size_t)h->type * 6;
   uint32_t i;
@@ -387,7 +449,8 @@ static int64_t rd_time(const uint8_t *p, int tsize) {
   return tsize == 8 ? rd_be64(p) : (int64_t)(int32_t)rd_be32(p);
 }
 
-/* Check transitions: strictly ascending, type indices in range. */
+/* Check transitions: strictly ascending (RFC 8536 section 3.2, and what
+** search() needs), type indices in range. */
 static tz_result check_trans(tstate *ts, const uint8_t *p, const hdr *h,
                              int tsize) {
   const uint8_t *ix = p + (size_t)h->time * tsize;
@@ -401,8 +464,9 @@ static tz_result check_trans(tstate *ts, const uint8_t *p, const hdr *h,
   return TZ_OK;
 }
 
-/* The v2+ footer: "\n" TZ string "\n" right after the body. An empty
-** string means no rule (glibc ignores it too). */
+/* The v2+ footer (RFC 8536 section 3.3): "\n" TZ string "\n" right
+** after the body. An empty string means no rule (glibc ignores it too).
+** Bytes after the second newline are not read. */
 static tz_result read_footer(tstate *ts, size_t off, posix *px, int *has) {
   const uint8_t *p = ts->p + off, *nl;
   size_t left = ts->size - off;
@@ -418,7 +482,8 @@ static tz_result read_footer(tstate *ts, size_t off, posix *px, int *has) {
   return TZ_OK;
 }
 
-/* Copy a validated body into a new zone. */
+/* Copy a validated body into a new zone: version 1 times are 32-bit and
+** sign-extended. Returns TZ_OK with *out set, or TZ_ENOMEM. */
 static tz_result build(tz_zone **out, const uint8_t *p, const hdr *h,
                        int tsize, tz_alloc alloc, void *ud) {
   tz_zone *z = zone_new(h->time, h->type, h->chars, alloc, ud);
@@ -440,6 +505,14 @@ static tz_result build(tz_zone **out, const uint8_t *p, const hdr *h,
   return TZ_OK;
 }
 
+/* The whole parse. A version 1 file is read from its only body. A v2+
+** file's 32-bit body is skipped after checking only that it fits, then
+** come a second header, the 64-bit body and the footer. 44 is the header
+** size; musl also refuses shorter files as not TZif. Leap second records
+** are sized and not read; the isstd/isut indicators matter only for
+** glibc's "posixrules" mechanism, so they are not read either. Returns
+** TZ_EMAGIC, TZ_ETRUNC (a count points past the end), TZ_ECORRUPT (with
+** ts->line) or TZ_ENOMEM; *out is set only on TZ_OK. */
 static tz_result load(tstate *ts, tz_zone **out, tz_alloc alloc, void *ud) {
   hdr h;
   size_t off = 44;
@@ -486,7 +559,9 @@ tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
 
 /* {==== UTC TO LOCAL */
 
-/* Day number of a rule's day in year y. */
+/* Day number of a rule's day in year y. For M rules: the weekday of the
+** month's first day, forward to the first wanted weekday, then whole
+** weeks; week 5 steps back into the month, so it means "last". */
 static int64_t rule_day(const rule *r, int64_t y) {
   int64_t d0 = days_to_year(y);
   int leap = is_leap(y), first, wd, d, ndays;
@@ -504,7 +579,9 @@ static int64_t rule_day(const rule *r, int64_t y) {
 ** years around t are compared directly (not only t's own year, as glibc
 ** does), so rules whose switch crosses New Year are right too. At equal
 ** instants the later year wins, then the end rule of the same year:
-** "0/0,J365/25" is DST all year, a start equal to its end is no DST. */
+** "0/0,J365/25" is DST all year, a start equal to its end is no DST.
+** A start rule's time is in standard time and an end rule's in DST (the
+** time then in force, per POSIX), hence off[k] for rule k. */
 static int posix_which(const posix *px, int64_t t) {
   int64_t y0, best = 0, y;
   int yday, k, which = 0, found = 0;
@@ -524,7 +601,9 @@ static int posix_which(const posix *px, int64_t t) {
 }
 
 /* Index of the type in force before the first transition: glibc takes
-** the first standard-time type (RFC 8536 would say type 0). */
+** the first standard-time type (RFC 8536 would say type 0). It also uses
+** that type for all times in a file with no transitions, where RFC 8536
+** section 3.2 would use the footer: tz_localtime does as glibc does. */
 static uint32_t first_std_type(const tz_zone *z) {
   uint32_t i;
   for (i = 0; i < z->ntypes; i++)
@@ -543,6 +622,9 @@ static uint32_t search(const tz_zone *z, int64_t t) {
   return lo;
 }
 
+/* Broken-down local time of instant t at offset off. Returns TZ_ERANGE
+** before writing anything when the year - 1900 does not fit in an int:
+** neighbour() relies on a failed conversion leaving *out as it was. */
 static tz_result fill(int64_t t, int32_t off, int isdst, const char *abbr,
                       tz_tm *out) {
   int64_t ls = t + off, days = floordiv(ls, DAY), secs = ls - days * DAY;
@@ -572,6 +654,9 @@ static tz_result posix_local(const posix *px, int64_t t, tz_tm *out) {
   return fill(t, px->off[w], w, px->name[w], out);
 }
 
+/* In a TZif zone: before the first transition, first_std_type(); from
+** the last transition on, the footer if there is one (RFC 8536 section
+** 3.2); otherwise the type of the last transition at or before t. */
 tz_result tz_localtime(const tz_zone *z, int64_t t, tz_tm *out) {
   const ttype *ty;
   if (t > T_LIMIT || t < -T_LIMIT) return TZ_ERANGE;
@@ -590,6 +675,11 @@ tz_result tz_localtime(const tz_zone *z, int64_t t, tz_tm *out) {
 
 /* {==== LOCAL TO UTC */
 
+/* The search of glibc 2.36's mktime (__mktime_internal), followed step
+** for step, constants included, because tests/tz compares results with
+** glibc's: guess, convert, correct by the difference, and handle the
+** cases where no instant has the wanted local time. */
+
 /* What tz_mktime was asked for, normalized to year + day of year. */
 typedef struct want {
   int64_t year, yday;
@@ -602,12 +692,15 @@ static int64_t diff(const want *w, const tz_tm *tm) {
          ydhms(tm->year, tm->yday, tm->hour, tm->min, tm->sec);
 }
 
+/* Both known (>= 0) and different: a negative isdst matches anything. */
 static int isdst_differ(int a, int b) {
   return (!a != !b) && a >= 0 && b >= 0;
 }
 
 /* Convert *t; when it is out of range, convert the in-range instant
-** closest to it instead (bisection between 0 and *t), as glibc does. */
+** closest to it instead (bisection between 0 and *t), as glibc does. The
+** midpoint is glibc's long_int_avg, which cannot overflow. Returns 1
+** with *t and *tm set, or 0 when nothing between 0 and *t converts. */
 static int ranged(const tz_zone *z, int64_t *t, tz_tm *tm) {
   int64_t ok = 0, bad = *t;
   int found = 0;
@@ -656,7 +749,11 @@ static int probe(const tz_zone *z, const want *w, int64_t *tp, tz_tm *tm) {
 /* The local time exists but with the other isdst: look outwards for an
 ** instant with the wanted isdst and reuse its offset; failing that,
 ** assume DST is one hour ahead. Stride, reach and fallback are glibc
-** 2.36's (from the shortest and longest DST periods in tzdata). */
+** 2.36's (from the shortest and longest DST periods in tzdata). The
+** stride, 601200 s (6 days 23 hours), is short enough not to step over
+** any DST period; the reach is half of 457243200 s (about 14.5 years)
+** plus a stride. Returns 1 with *tp and *tm set, 0 when a conversion
+** fails. */
 static int neighbour(const tz_zone *z, const want *w, int64_t *tp,
                      tz_tm *tm) {
   const int64_t stride = 601200, bound = 457243200 / 2 + 601200;
@@ -679,6 +776,9 @@ static int neighbour(const tz_zone *z, const want *w, int64_t *tp,
   return tz_localtime(z, *tp, tm) == TZ_OK;
 }
 
+/* Month is folded into the year first (mon may be any int, as in C).
+** probe() gives 2 for a time in a gap: that answer stands whatever isdst
+** was asked, as in glibc. zone NULL is timegm, which ignores isdst. */
 tz_result tz_mktime(const tz_zone *z, tz_tm *in, int64_t *out) {
   want w;
   tz_tm tm;
@@ -711,6 +811,8 @@ tz_result tz_mktime(const tz_zone *z, tz_tm *in, int64_t *out) {
 
 /* }==== */
 
+/* {==== MESSAGES */
+
 const char *tz_strerror(tz_result code) {
   switch (code) {
   case TZ_OK: return "no error";
@@ -724,3 +826,5 @@ const char *tz_strerror(tz_result code) {
   }
   return "unknown tz error";
 }
+
+/* }==== */

@@ -9,7 +9,11 @@
 #include "zlib.h"
 #include "zip.h"
 
-/* Record signatures (APPNOTE.TXT 4.3). */
+/* Record signatures, and below them the sizes of the records' fixed
+** parts, from APPNOTE.TXT: local header 4.3.7, central header 4.3.12,
+** zip64 end record 4.3.14, zip64 locator 4.3.15, end record 4.3.16. The
+** field offsets read further down (p + 26 and so on) are from the same
+** sections. */
 #define SIG_LOCAL 0x04034b50u
 #define SIG_CENTRAL 0x02014b50u
 #define SIG_EOCD 0x06054b50u
@@ -27,6 +31,11 @@
 #define MAX_RATIO 1032u
 #define RATIO_SLACK 1024u
 
+/* The handle. data is borrowed (the caller keeps it mapped); ents and
+** names come from the hook and belong to the handle (drop_index frees
+** them). status != ZIP_OK is final: every later call returns it. With
+** status ZIP_OK and indexed 0 the index is not built yet, or its build
+** ran out of memory and will be retried. */
 struct zip {
   const unsigned char *data;
   size_t size;
@@ -47,6 +56,10 @@ struct zip {
   size_t skipped;
 };
 
+/* One entry being read. in/inleft walk its compressed bytes inside data;
+** outleft counts down from the declared size, so no sequence of calls
+** delivers more than that size (the bound the ratio check relies on).
+** zs holds zlib state only while zinit is set. */
 struct zip_stream {
   zip *z;
   const zip_entry *e;
@@ -71,6 +84,8 @@ static zip_result corrupt_at(zip *z, zip_result code, int line) {
 
 /* {==== BYTES */
 
+/* Zip integers are unsigned little-endian (APPNOTE 4.4.1.1). Callers
+** have already checked that the bytes lie inside data. */
 static uint16_t rd_le16(const unsigned char *p) {
   return (uint16_t)(p[0] | p[1] << 8);
 }
@@ -89,6 +104,9 @@ static int in_data(const zip *z, uint64_t off, uint64_t len) {
   return off <= z->size && len <= z->size - off;
 }
 
+/* All memory goes through the caller's hook. mem_free must be given the
+** size the block was allocated with: a size-class allocator (alloc.c)
+** finds the block's class from it. */
 static void *mem_new(zip *z, size_t n) {
   return z->alloc(z->ud, NULL, 0, n);
 }
@@ -122,7 +140,10 @@ static void zl_free(voidpf opaque, voidpf p) {
 
 /* {==== TIME */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (month 1..12). */
+/* Days since 1970-01-01 of a proleptic Gregorian date (month 1..12).
+** Howard Hinnant's days_from_civil: years start on March 1 so that the
+** leap day ends the year, an era is 400 years (146097 days), and 719468
+** is the day count from 0000-03-01 to 1970-01-01. */
 static int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
   int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -133,9 +154,12 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 }
 
 /* DOS date and time read as UTC (zip stores local time with no zone; a
-** fixed reading keeps results independent of the host's zone). Invalid
-** fields are clamped rather than rejected: a bad date is not corruption
-** of anything we depend on. */
+** fixed reading keeps results independent of the host's zone). The MS-DOS
+** layout (APPNOTE 4.4.6): date = year-1980 << 9 | month << 5 | day, time
+** = hour << 11 | minute << 5 | second / 2. Nothing is rejected, since a
+** bad date is not corruption of anything we depend on: month 0 or 13-15
+** and day 0 are clamped, and other out-of-range values roll over (Feb 31
+** is Mar 2 or 3, hour 24 the next day). */
 static int64_t dos_to_unix(uint16_t date, uint16_t time) {
   unsigned mon = (date >> 5) & 15, day = date & 31;
   if (mon < 1) mon = 1;
@@ -152,7 +176,10 @@ static int64_t dos_to_unix(uint16_t date, uint16_t time) {
 
 /* The end record nearest the end whose comment reaches exactly the end of
 ** the data; failing that, the nearest one whose comment fits (some tools
-** pad after the archive). Returns its offset or -1. */
+** pad after the archive). Returns its offset or -1. The comment length is
+** 16 bits, so only the last 65535 + 22 bytes can hold the record; going
+** backwards finds an outer archive's record before that of a zip stored
+** inside it. */
 static int64_t find_eocd(const zip *z) {
   if (z->size < EOCD_LEN) return -1;
   size_t last = z->size - EOCD_LEN;
@@ -174,7 +201,12 @@ static int central_sig_at(const zip *z, uint64_t pos) {
 }
 
 /* Given where the central directory ends in the data (cdend: the end
-** record, or the zip64 end record), choose the base (see zip.h). */
+** record, or the zip64 end record), choose the base (see zip.h). The
+** computed base is wrong when anything sits between the directory and
+** cdend; offsets from the start of data are then the only other reading
+** tried. An empty archive (Python's
+** zipfile closed with no entries writes one) has no header to prove a
+** base. Returns ZIP_OK or ZIP_BADEOCD. */
 static zip_result find_base(zip *z, uint64_t cdend) {
   uint64_t cdsize = z->cdsize, cdoff = z->cdoff;
   if (cdsize > cdend || cdoff > cdend - cdsize)
@@ -188,7 +220,10 @@ static zip_result find_base(zip *z, uint64_t cdend) {
 }
 
 /* The zip64 end record: where the locator says, or (for archives whose
-** offsets are relative to their own start) right before the locator. */
+** offsets are relative to their own start) right before the locator. The
+** locator's offset is at +8 (4.3.15). "Right before" assumes an empty
+** extensible data sector, which is what Info-ZIP and Python write.
+** Returns the record's offset in data, or -1. */
 static int64_t find_eocd64(const zip *z, uint64_t loc) {
   uint64_t at = rd_le64(z->data + loc + 8);
   if (at <= loc && EOCD64_LEN <= loc - at &&
@@ -201,7 +236,9 @@ static int64_t find_eocd64(const zip *z, uint64_t loc) {
 }
 
 /* With a zip64 locator present its record is authoritative, even when
-** the classic end record holds real values (zip -fz writes both). */
+** the classic end record holds real values (zip -fz writes both).
+** Fields (4.3.14): disk numbers at +16 and +20, total entries at +32
+** (+24 counts this disk only), directory size at +40, offset at +48. */
 static zip_result read_eocd64(zip *z, uint64_t loc) {
   int64_t at = find_eocd64(z, loc);
   if (at < 0) return CORRUPT(z, ZIP_BADEOCD);
@@ -216,7 +253,10 @@ static zip_result read_eocd64(zip *z, uint64_t loc) {
 }
 
 /* Everything zip_open does: end records, then the base. Multi-disk
-** archives are refused: an executable is one "disk". */
+** archives are refused: an executable is one "disk". A zip64 locator
+** sits right before the classic end record when there is one. Classic
+** fields (4.3.16): disks at +4 and +6, total entries at +10, directory
+** size at +12 and offset at +16. */
 static zip_result read_end(zip *z) {
   int64_t e = find_eocd(z);
   if (e < 0) return CORRUPT(z, ZIP_NOEOCD);
@@ -236,7 +276,8 @@ static zip_result read_end(zip *z) {
 
 /* {==== INDEX */
 
-/* One central header, parsed and bounds-checked. */
+/* One central header, parsed and bounds-checked. total is the header
+** with its name, extra field and comment: the step to the next one. */
 typedef struct central {
   const unsigned char *p;
   const unsigned char *name, *extra;
@@ -244,7 +285,8 @@ typedef struct central {
 } central;
 
 /* left is what remains of the central directory: a header, its name,
-** extra and comment must all fit in it. */
+** extra and comment must all fit in it. Lengths are at +28, +30, +32
+** (4.3.12). Returns ZIP_OK or ZIP_BADCDIR; only p..p+total is read. */
 static zip_result parse_central(zip *z, const unsigned char *p,
                                 uint64_t left, central *c) {
   if (left < CENTRAL_LEN || rd_le32(p) != SIG_CENTRAL)
@@ -280,8 +322,11 @@ static zip_result count_central(zip *z, size_t *n, size_t *namebytes) {
   return ZIP_OK;
 }
 
-/* Apply the zip64 extended information extra field: each 64-bit value is
-** present only when its 32-bit field holds 0xffffffff, in this order. */
+/* Apply the zip64 extended information extra field (APPNOTE 4.5.3): each
+** 64-bit value is present only when its 32-bit field in the central
+** header p holds 0xffffffff, in the order size, compressed size, local
+** header offset (then a disk number we never need). x[0..n) is the
+** field's data. Returns ZIP_BADCDIR when a flagged value is missing. */
 static zip_result apply_zip64(zip *z, const unsigned char *x, size_t n,
                               zip_entry *e, const unsigned char *p) {
   uint64_t *field[3] = {&e->size, &e->csize, &e->offset};
@@ -296,7 +341,12 @@ static zip_result apply_zip64(zip *z, const unsigned char *x, size_t n,
   return ZIP_OK;
 }
 
-/* Walk the extra fields of a central header: zip64 sizes, UT mtime. */
+/* Walk the extra fields of a central header (id, length, data; 4.5.1):
+** 0x0001 zip64 sizes, 0x5455 Info-ZIP extended timestamp, whose central
+** copy holds only the modification time, present when flag bit 0 is set
+** (Info-ZIP's extrafld.txt). It is read as a signed 32-bit time. Other
+** ids are skipped; a tail of 1-3 bytes too short for a field header is
+** ignored. Returns ZIP_OK or ZIP_BADCDIR. */
 static zip_result read_extras(zip *z, const central *c, zip_entry *e) {
   const unsigned char *x = c->extra;
   size_t left = c->extralen;
@@ -328,7 +378,10 @@ static int dangerous_name(const unsigned char *s, size_t n) {
 }
 
 /* Only Unix-made entries carry st_mode; others get sane defaults so the
-** Lua side never has to guess. */
+** Lua side never has to guess. The high byte of "version made by" (+5,
+** APPNOTE 4.4.2) is the host, 3 for Unix; the external attributes (+38,
+** 4.4.15) then hold st_mode in their high 16 bits. Bit 0 of the low
+** byte is the DOS read-only attribute. */
 static uint32_t mode_of(const unsigned char *p, int isdir) {
   uint32_t ext = rd_le32(p + 38);
   if (p[5] == 3 && (ext >> 16) != 0) return ext >> 16; /* made on Unix */
@@ -337,7 +390,9 @@ static uint32_t mode_of(const unsigned char *p, int isdir) {
 }
 
 /* Declared sizes must fit the data before the central directory, and a
-** deflated size must be reachable from the compressed one. */
+** deflated size must be reachable from the compressed one. The local
+** header's extra length is unknown until the entry is read (locate_data
+** checks it), so only its fixed part and the name are counted here. */
 static zip_result check_entry(zip *z, const zip_entry *e) {
   uint64_t end = z->cdoff;
   if (e->offset > end || LOCAL_LEN + e->namelen > end - e->offset ||
@@ -352,7 +407,9 @@ static zip_result check_entry(zip *z, const zip_entry *e) {
 }
 
 /* Copy the name into the pool (NUL-terminated for the caller's
-** convenience) and decode the fixed fields, then the extras. */
+** convenience) and decode the fixed fields, then the extras. namelen is
+** at least 1 (dangerous_name refused empty names), so the test for a
+** trailing '/' stays inside the name. Offsets are 4.3.12's. */
 static zip_result fill_entry(zip *z, const central *c, zip_entry *e,
                              char *name) {
   const unsigned char *p = c->p;
@@ -374,7 +431,8 @@ static zip_result fill_entry(zip *z, const central *c, zip_entry *e,
 }
 
 /* Pass 2: parse every central header into z->ents, skipping dangerous
-** names. */
+** names. z->cap headers were counted in pass 1 and the name pool sized
+** for all of them; a skipped name takes no room in it. */
 static zip_result fill_index(zip *z) {
   const unsigned char *p = z->data + z->base + z->cdoff;
   uint64_t left = z->cdsize;
@@ -404,6 +462,8 @@ static int by_offset(const void *a, const void *b) {
   return x->offset < y->offset ? -1 : x->offset > y->offset;
 }
 
+/* memcmp order, a name before every longer name it begins: the order
+** zip.h promises and the searches of LOOKUP depend on. */
 static int name_cmp(const char *a, size_t alen, const char *b, size_t blen) {
   int c = memcmp(a, b, alen < blen ? alen : blen);
   if (c != 0) return c;
@@ -418,7 +478,10 @@ static int by_name(const void *a, const void *b) {
 
 /* Entries in offset order must not share bytes: overlapping entries are
 ** how "better zip bombs" multiply their output. The local header's own
-** name length is checked when the entry is read. */
+** name length is checked when the entry is read. With the spans
+** [offset, offset + 30 + namelen + csize) disjoint, the compressed sizes
+** add up to less than the archive, so the ratio check bounds the output
+** of the whole archive, not just of each entry. */
 static zip_result check_overlap(zip *z) {
   qsort(z->ents, z->nents, sizeof *z->ents, by_offset);
   for (size_t i = 1; i < z->nents; i++) {
@@ -455,7 +518,10 @@ static void drop_index(zip *z) {
 }
 
 /* Two passes over the directory: count to allocate exactly once, then
-** fill. The allocation is bounded by the directory's own size. */
+** fill. The allocation is bounded by the directory's own size: each
+** header takes at least 46 bytes of it and costs one 64-byte zip_entry,
+** and the name pool (each name plus a NUL) is no larger than the
+** directory. On failure the caller (zip_index) frees what was allocated. */
 static zip_result build_index(zip *z) {
   size_t n, namebytes;
   zip_result r = count_central(z, &n, &namebytes);
@@ -472,6 +538,8 @@ static zip_result build_index(zip *z) {
   return ZIP_OK;
 }
 
+/* Only ZIP_NOMEM leaves the handle retryable: a corrupt directory will
+** be just as corrupt on the next call. */
 zip_result zip_index(zip *z) {
   if (z->status != ZIP_OK || z->indexed) return z->status;
   zip_result r = build_index(z);
@@ -517,13 +585,19 @@ static const zip_entry *skip_prefix(const zip_entry *lo, const zip_entry *hi,
   return lo;
 }
 
+/* Index one past the names starting with key, given that they start at
+** index i. */
 static size_t prefix_end(const zip *z, size_t i, const char *key,
                          size_t klen) {
   return (size_t)(skip_prefix(z->ents + i, z->ents + z->nents, key, klen) -
                   z->ents);
 }
 
-/* Binary search over the sorted index. */
+/* With the index built, a binary search. Before, one walk over the
+** central directory that allocates nothing: the runtime asks for ".args"
+** at every start and should not pay for an index it may never need. A
+** malformed header ends the walk with 0 and leaves zip_errline as it was:
+** only zip_index may declare the archive corrupt. */
 int zip_has(zip *z, const char *name, size_t len) {
   const zip_entry *e;
   const unsigned char *p;
@@ -547,6 +621,7 @@ int zip_has(zip *z, const char *name, size_t len) {
   return 0;
 }
 
+/* lower_bound without prefix mode stops on the name itself if present. */
 zip_result zip_find(zip *z, const char *name, size_t len,
                     const zip_entry **e) {
   zip_result r = zip_index(z);
@@ -642,8 +717,14 @@ int zip_dir_next(zip_dir *d, const char **name, size_t *len,
 /* {==== READ */
 
 /* Check entry e's local header against its central one and point *data
-** at its compressed bytes. With a data descriptor (flag bit 3) the local
-** CRC and sizes may be zero, so only name and method must agree. */
+** at its compressed bytes. With a data descriptor (flag bit 3, 4.3.9:
+** Info-ZIP writing to a pipe, Python's zipfile to an unseekable stream)
+** the local CRC and sizes may be zero, so only name and method must
+** agree. Sizes are never compared: zip64 ones live in the local extra.
+** Local fields (4.3.7): method +8, CRC +14, name and extra lengths +26,
+** +28. The local extra may be longer than the central one (Info-ZIP's
+** local UT field also carries the access time), so the data starts after
+** the local lengths. Returns ZIP_OK, ZIP_RANGE or ZIP_BADLOCAL. */
 static zip_result locate_data(zip *z, const zip_entry *e,
                               const unsigned char **data) {
   uint64_t at = z->base + e->offset;
@@ -665,7 +746,11 @@ static zip_result locate_data(zip *z, const zip_entry *e,
 }
 
 /* Shared by zip_read (stream on the stack) and zip_stream_open: all
-** checks that need no decompression happen here, before any output. */
+** checks that need no decompression happen here, before any output.
+** Method 8 is raw deflate (windowBits -15: no zlib header or trailer; the
+** zip's CRC-32 does the checking). Any inflateInit2 failure is reported
+** as ZIP_NOMEM: the other one, a zlib version mismatch, cannot happen
+** with the zlib linked in. On failure stream_end(s) is still safe. */
 static zip_result stream_init(zip *z, const zip_entry *e, zip_stream *s) {
   memset(s, 0, sizeof *s);
   s->z = z;
@@ -703,7 +788,9 @@ static void feed(zip_stream *s) {
   s->inleft -= n;
 }
 
-/* One inflate call into out[0..n); *made is how much came out. */
+/* One inflate call into out[0..n), n > 0; *made is how much came out.
+** Z_BUF_ERROR means no progress was possible: with room for output and
+** all input fed, the deflate stream stops before its end. */
 static zip_result inflate_step(zip_stream *s, unsigned char *out, uInt n,
                                uInt *made, int *ended) {
   if (s->zs.avail_in == 0 && s->inleft > 0) feed(s);
@@ -735,7 +822,9 @@ static zip_result inflate_into(zip_stream *s, unsigned char *buf,
 
 /* All declared bytes are out: the deflate stream must end right here and
 ** the CRC must match. One byte of scratch space detects a longer stream
-** without ever producing more than the declared size. */
+** without ever producing more than the declared size. Compressed bytes
+** left after the stream's end (csize larger than the stream) are not
+** looked at. */
 static zip_result stream_finish(zip_stream *s) {
   int ended = 0;
   while (s->zinit && !ended) {
@@ -793,6 +882,8 @@ zip_result zip_stream_open(zip *z, const zip_entry *e, zip_stream **out) {
   return ZIP_OK;
 }
 
+/* cap 0 before the end also gives ZIP_OK with *got 0, which zip.h calls
+** the end: callers ask for at least one byte. */
 zip_result zip_stream_read(zip_stream *s, void *buf, size_t cap,
                            size_t *got) {
   *got = 0;

@@ -8,13 +8,22 @@
 #include "zlib.h"
 #include "zipw.h"
 
+/* Record signatures (APPNOTE.TXT: local header 4.3.7, central header
+** 4.3.12, end record 4.3.16, zip64 end record 4.3.14, zip64 locator
+** 4.3.15). The writers below emit those records field by field, in the
+** sections' order. */
 #define SIG_LOCAL 0x04034b50u
 #define SIG_CENTRAL 0x02014b50u
 #define SIG_EOCD 0x06054b50u
 #define SIG_EOCD64 0x06064b50u
 #define SIG_LOC64 0x07064b50u
 
+/* "Version made by" (4.4.2): high byte 3 = Unix, which is what makes
+** unzip and zip.c take st_mode from the external attributes. */
 #define MADE_BY 0x031e /* Unix, spec version 3.0 */
+/* A 16- or 32-bit field of all ones means "see the zip64 record"
+** (4.4.1.4, 4.5.3), so a value equal to the maximum already needs zip64:
+** hence the >= comparisons with these below. */
 #define MAX16 0xffffu
 #define MAX32 0xffffffffu
 
@@ -26,6 +35,10 @@ typedef struct went {
   uint16_t method;
 } went;
 
+/* The writer owns ents, names, mem and tmp (grown through the hook,
+** freed by zipw_free) and zlib's state; the output behind wud stays the
+** caller's. status != ZIPW_OK is final. pos counts bytes of the archive,
+** so it is also the next entry's archive-relative offset. */
 struct zipw {
   zipw_alloc_fn alloc;
   void *ud;
@@ -49,6 +62,8 @@ struct zipw {
 
 /* {==== BYTES AND MEMORY */
 
+/* Little-endian stores (APPNOTE 4.4.1.1), each returning the byte after
+** what it wrote so that a header is built by chaining them. */
 static unsigned char *wr_le16(unsigned char *p, uint32_t v) {
   p[0] = (unsigned char)v;
   p[1] = (unsigned char)(v >> 8);
@@ -68,7 +83,9 @@ static uint32_t cap32(uint64_t v) {
   return v >= MAX32 ? MAX32 : (uint32_t)v;
 }
 
-/* Grow *p (holding *cap bytes) to at least need bytes, doubling. */
+/* Grow *p (holding *cap bytes) to at least need bytes, doubling from 256.
+** Returns 1, or 0 with *p and *cap unchanged (the hook leaves the block
+** alone when it fails). */
 static int grow(zipw *w, void **p, size_t *cap, size_t need) {
   if (need <= *cap) return 1;
   size_t n = *cap ? *cap : 256;
@@ -84,7 +101,8 @@ static void release(zipw *w, void *p, size_t n) {
   if (p) w->alloc(w->ud, p, n, 0);
 }
 
-/* zlib's zfree gives no size: each block carries it in a header. */
+/* zlib's zfree gives no size: each block carries it in a header, a
+** max_align_t wide so that the block handed to zlib stays aligned. */
 typedef union zhead {
   size_t n;
   max_align_t align;
@@ -104,7 +122,9 @@ static void zl_free(voidpf opaque, voidpf p) {
   release(opaque, h, h->n);
 }
 
-/* All output goes through here; a failure is sticky. */
+/* All output goes through here: to the write hook, or appended to mem.
+** Returns ZIPW_OK, ZIPW_WRITE or ZIPW_NOMEM; the callers store that in
+** status, which is what makes a failure sticky. */
 static zipw_result emit(zipw *w, const void *buf, size_t len) {
   if (w->write) {
     if (len > 0 && w->write(w->wud, buf, len) != 0) return ZIPW_WRITE;
@@ -123,13 +143,18 @@ static zipw_result emit(zipw *w, const void *buf, size_t len) {
 
 /* {==== TIME */
 
-/* Unix time (UTC) to DOS date and time, clamped to what DOS can say. */
+/* Unix time (UTC) to DOS date and time, clamped to what DOS can say: the
+** year is 7 bits from 1980, so 1980-01-01 00:00:00 to 2107-12-31
+** 23:59:58, in 2-second steps (seconds are rounded down). Layout: APPNOTE
+** 4.4.6, the MS-DOS one; zip.c's dos_to_unix is the inverse. */
 static void unix_to_dos(int64_t t, uint16_t *date, uint16_t *time) {
   const int64_t lo = 315532800, hi = 4354819198; /* 1980-01-01, 2107-12-31 */
   if (t < lo) t = lo;
   if (t > hi) t = hi;
   int64_t days = t / 86400, secs = t % 86400;
-  /* Civil from days since 1970-01-01; all values here are positive. */
+  /* Civil from days since 1970-01-01 (Howard Hinnant's civil_from_days:
+  ** 400-year eras of years starting on March 1); all values here are
+  ** positive, so plain division is floor division. */
   int64_t z = days + 719468, era = z / 146097;
   unsigned doe = (unsigned)(z - era * 146097);
   unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -146,7 +171,9 @@ static void unix_to_dos(int64_t t, uint16_t *date, uint16_t *time) {
 
 /* {==== ENTRIES */
 
-/* The reader's rule (zip.h): such names would be skipped there. */
+/* The reader's rule (zip.h): such names would be skipped there. Names
+** over 65535 bytes are refused too: the name length field (4.4.10) is
+** 16 bits. */
 static int bad_name(const char *s, size_t n) {
   if (n == 0 || n > MAX16 || s[0] == '/' || memchr(s, 0, n) != NULL)
     return 1;
@@ -159,7 +186,10 @@ static int bad_name(const char *s, size_t n) {
 }
 
 /* One deflate state for all entries: level 9 costs ~270 KiB to set up,
-** so it is reset between entries rather than rebuilt. */
+** so it is reset between entries rather than rebuilt. Method 8 is raw
+** deflate (windowBits -15, no zlib wrapper); window, memLevel 8 and the
+** default strategy are fixed so that output depends only on the input and
+** on the zlib version, which deps/deps.lock pins. */
 static zipw_result deflate_start(zipw *w) {
   if (w->zinit) return deflateReset(&w->zs) == Z_OK ? ZIPW_OK : ZIPW_DEFLATE;
   w->zs.zalloc = zl_alloc;
@@ -173,7 +203,13 @@ static zipw_result deflate_start(zipw *w) {
 }
 
 /* Deflate data into w->tmp, giving up (*csize = len, meaning "store") as
-** soon as the output would not be smaller than the input. */
+** soon as the output would not be smaller than the input. tmp gets
+** len - 1 bytes, so a full buffer before Z_STREAM_END means no gain; the
+** stream is then left half done, and deflateReset starts the next entry
+** clean. avail_in/avail_out are 32-bit, so input and output go to zlib
+** in pieces of at most UINT_MAX. Z_BUF_ERROR only says "no progress this
+** call", which the full-buffer test settles. Returns ZIPW_OK, ZIPW_NOMEM
+** or ZIPW_DEFLATE. */
 static zipw_result shrink(zipw *w, const unsigned char *data, size_t len,
                           size_t *csize) {
   *csize = len;
@@ -200,7 +236,9 @@ static zipw_result shrink(zipw *w, const unsigned char *data, size_t len,
   return ZIPW_OK;
 }
 
-/* Remember entry e's name for the central directory. */
+/* Remember entry e and its name for the central directory. Called
+** before the entry is written: if writing fails, the status is sticky
+** and finish never reads the record. */
 static zipw_result remember(zipw *w, const went *e, const char *name) {
   if (!grow(w, (void **)&w->ents, &w->entcap,
             (w->nents + 1) * sizeof *w->ents) ||
@@ -214,7 +252,10 @@ static zipw_result remember(zipw *w, const went *e, const char *name) {
   return ZIPW_OK;
 }
 
-/* The local header, with a zip64 extra field when a size needs it. */
+/* The local header (4.3.7), with a zip64 extra field when a size needs
+** it. The local zip64 field must hold both sizes as soon as one of them
+** overflows (4.5.3), and a local header has no offset to extend. Version
+** needed to extract (4.4.3.2): 10 stored, 20 deflate, 45 zip64. */
 static zipw_result write_local(zipw *w, const went *e, const char *name) {
   unsigned char h[30 + 20], *p = h;
   int big = e->size >= MAX32 || e->csize >= MAX32;
@@ -247,7 +288,8 @@ static uint32_t full_mode(uint32_t mode, int isdir) {
 }
 
 /* Compress first, since the local header must carry the final sizes
-** (no data descriptors: they make output depend on the writer's mode). */
+** (no data descriptors: they make output depend on the writer's mode).
+** namelen is at least 1 here (bad_name refused empty names). */
 static zipw_result add_entry(zipw *w, const char *name, size_t namelen,
                              const unsigned char *data, size_t len,
                              uint32_t mode) {
@@ -268,6 +310,8 @@ static zipw_result add_entry(zipw *w, const char *name, size_t namelen,
   return emit(w, e.method ? w->tmp : data, csize);
 }
 
+/* Name and data checks come before anything is written and do not set
+** status: they are the caller's mistakes, and the writer stays usable. */
 zipw_result zipw_add(zipw *w, const char *name, size_t namelen,
                      const void *data, size_t len, uint32_t mode) {
   if (w->status != ZIPW_OK) return w->status;
@@ -283,7 +327,11 @@ zipw_result zipw_add(zipw *w, const char *name, size_t namelen,
 /* {==== DIRECTORY */
 
 /* One central header; 64-bit values go to a zip64 extra field, in the
-** order the format fixes: size, compressed size, offset. */
+** order the format fixes: size, compressed size, offset. Unlike the local
+** field, it holds only the values that overflow (4.5.3). The external
+** attributes (4.4.15) carry st_mode in the high 16 bits and the DOS
+** directory bit 0x10, as Info-ZIP writes them on Unix. The offset is
+** file-relative: w->base is added here. */
 static zipw_result write_central(zipw *w, const went *e) {
   unsigned char h[46 + 28], *p = h, *x = h + 46;
   uint64_t off = w->base + e->offset;
@@ -316,7 +364,10 @@ static zipw_result write_central(zipw *w, const went *e) {
   return r != ZIPW_OK || !xlen ? r : emit(w, h + 46, (size_t)xlen + 4);
 }
 
-/* Zip64 end record and its locator, for what 16/32-bit fields can't say. */
+/* Zip64 end record and its locator, for what 16/32-bit fields can't say.
+** The record (4.3.14) is 56 bytes, no extensible data; its size field
+** counts what follows the first 12 bytes, so 44. The locator (4.3.15)
+** points at the record with a file-relative offset, one disk in all. */
 static zipw_result write_end64(zipw *w, uint64_t cdoff, uint64_t cdsize) {
   unsigned char h[56 + 20], *p = h;
   uint64_t at = w->base + w->pos;
@@ -355,7 +406,8 @@ static zipw_result write_end(zipw *w, uint64_t cdoff, uint64_t cdsize) {
   return emit(w, h, sizeof h);
 }
 
-/* Central headers in the order the entries were added. */
+/* Central headers in the order the entries were added, then the end
+** records. cdoff is archive-relative; the writers add base. */
 static zipw_result finish(zipw *w) {
   uint64_t cdoff = w->pos;
   for (size_t i = 0; i < w->nents; i++) {
@@ -365,6 +417,8 @@ static zipw_result finish(zipw *w) {
   return write_end(w, cdoff, w->pos - cdoff);
 }
 
+/* finished is set before writing: after a failure the output holds part
+** of a directory, and a second attempt would append another. */
 zipw_result zipw_finish(zipw *w) {
   if (w->status != ZIPW_OK) return w->status;
   if (w->finished) return ZIPW_STATE;
@@ -404,6 +458,7 @@ const void *zipw_data(const zipw *w, size_t *len) {
   return ok ? w->mem : NULL;
 }
 
+/* deflateEnd first: zlib frees its state through zl_free, which uses w. */
 void zipw_free(zipw *w) {
   if (w == NULL) return;
   if (w->zinit) deflateEnd(&w->zs);
