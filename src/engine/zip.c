@@ -510,7 +510,8 @@ static void sort_names(zip *z) {
 
 /* Back to "not indexed", so that a failed build leaves no memory. */
 static void drop_index(zip *z) {
-  mem_free(z, z->ents, z->cap * sizeof *z->ents);
+  /* the size build_index asked for: an empty index still got one byte */
+  mem_free(z, z->ents, z->cap * sizeof *z->ents + (z->cap == 0));
   mem_free(z, z->names, z->nameslen);
   z->ents = NULL;
   z->names = NULL;

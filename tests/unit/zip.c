@@ -520,7 +520,22 @@ static void test_corrupt_corpus(void) {
 
 /* }==== */
 
+/* An archive with no entries: the index still allocates (one byte), and
+   closing must free it with the size it was given. */
+static void test_empty_archive(void) {
+  static const unsigned char eocd[22] = {'P', 'K', 5, 6};
+  zip *z;
+  long before = unit_live_bytes;
+  zip_result r = zip_open(&z, eocd, sizeof eocd, unit_alloc, NULL);
+  CHECK(r == ZIP_OK, "empty archive opens: %s", zip_strerror(r));
+  CHECK(zip_count(z) == 0, "empty archive has no entries");
+  zip_close(z);
+  CHECK(unit_live_bytes == before, "empty archive: %ld bytes left after close",
+        unit_live_bytes - before);
+}
+
 int main(void) {
+  test_empty_archive();
   test_mutations();
   test_skipped_count();
   test_tool_archives();
