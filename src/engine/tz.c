@@ -324,7 +324,8 @@ tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
   posix px;
   tz_zone *z;
   *out = NULL;
-  if (!s || !parse_posix(s, len, &px)) return TZ_EPOSIX;
+  if (!s) return TZ_EARG;
+  if (!parse_posix(s, len, &px)) return TZ_EPOSIX;
   z = zone_new(0, 0, 0, alloc, ud);
   if (!z) return TZ_ENOMEM;
   z->hasposix = 1;

@@ -78,7 +78,8 @@ tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
 ** from the zone directory, which the caller can do with tz_load_tzif);
 ** a missing end rule meaning M11.1.0. The whole string must parse.
 **   s/len: the string, without the leading ':' (that selects a file).
-** Returns TZ_OK and *out, or TZ_EPOSIX / TZ_ENOMEM with *out NULL.
+** Returns TZ_OK and *out, or TZ_EPOSIX / TZ_ENOMEM (TZ_EARG for a NULL s)
+** with *out NULL.
 **
 ** Fallback for a malformed TZ (what glibc does, measured on glibc 2.36):
 ** the zone becomes UTC with offset 0, isdst 0, and the abbreviation is

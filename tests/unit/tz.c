@@ -162,6 +162,8 @@ static void test_posix_strings(void) {
     CHECK(rc == TZ_EPOSIX && !z, "TZ \"%s\": expected malformed, got %s",
           bad[i], tz_strerror(rc));
   }
+  CHECK(tz_load_posix(&z, NULL, 0, alloc, NULL) == TZ_EARG && !z,
+        "NULL TZ string: TZ_EARG, as for the other loaders");
   z = posix("<+0330>-3:30");
   expect_local(z, 0, "03:30:00", 12600, 0, "+0330");
   tz_free(z);
