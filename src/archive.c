@@ -149,6 +149,71 @@ const unsigned char *archive_bytes(size_t *size) {
   return bytes;
 }
 
+/* {==== symbolic links */
+
+int archive_join(char *out, const char *dir, size_t dlen, const char *rel,
+                 size_t rlen) {
+  size_t n = 0, k;
+  const char *parts[2] = {dir, rel};
+  size_t lens[2] = {dlen, rlen};
+  int i;
+  for (i = 0; i < 2; i++) {
+    const char *p = parts[i], *e = p + lens[i];
+    while (p < e) {
+      for (k = 0; p + k < e && p[k] != '/'; k++) {}
+      if (k == 2 && p[0] == '.' && p[1] == '.') {
+        if (n == 0) return 0;
+        while (n > 0 && out[n - 1] != '/') n--;
+        if (n > 0) n--;
+      } else if (k > 0 && !(k == 1 && p[0] == '.')) {
+        if (n + 1 + k >= PATH_MAX) return 0;
+        if (n > 0) out[n++] = '/';
+        memcpy(out + n, p, k);
+        n += k;
+      }
+      p += k + (p + k < e);
+    }
+  }
+  out[n] = '\0';
+  return 1;
+}
+
+/* The name link entry e leads to, into out (PATH_MAX bytes). */
+static zip_result link_target(zip *z, const zip_entry *e, char *out) {
+  char text[PATH_MAX];
+  const char *slash;
+  zip_result r;
+  if (e->size == 0 || e->size >= sizeof text) return ZIP_NOTFOUND;
+  if ((r = zip_read(z, e, text)) != ZIP_OK) return r;
+  if (text[0] == '/') return ZIP_NOTFOUND; /* outside the archive */
+  slash = strrchr(e->name, '/');
+  if (!archive_join(out, e->name, slash ? (size_t)(slash - e->name) : 0,
+                    text, (size_t)e->size))
+    return ZIP_NOTFOUND;
+  return ZIP_OK;
+}
+
+zip_result archive_stat(const char *path, size_t len, const zip_entry **e,
+                        int *isdir) {
+  zip *z = archive_get();
+  char name[PATH_MAX];
+  zip_result r;
+  int hops = 0;
+  *e = NULL;
+  *isdir = 0;
+  if (z == NULL) return ZIP_NOEOCD;
+  r = zip_stat(z, path, len, e, isdir);
+  while (r == ZIP_OK && *e != NULL && !*isdir && S_ISLNK((*e)->mode)) {
+    if (hops++ == ARCHIVE_MAX_LINKS) r = ZIP_NOTFOUND; /* a loop */
+    else if ((r = link_target(z, *e, name)) == ZIP_OK)
+      r = zip_stat(z, name, strlen(name), e, isdir);
+  }
+  if (r != ZIP_OK) *e = NULL, *isdir = 0;
+  return r;
+}
+
+/* }==== */
+
 /* {==== .args */
 
 /* Cosmopolitan's rule: "\n" in a line stands for a newline. */

@@ -39,6 +39,32 @@ const char *archive_exe(void);
 const unsigned char *archive_bytes(size_t *size);
 
 /*
+** archive_join: out (PATH_MAX bytes) = the entry name dir[0..dlen) "/"
+** rel[0..rlen), lexically: empty and "." components dropped, ".." taking
+** back the component before it. Returns 1, or 0 when the result would
+** climb above the archive's root or not fit.
+*/
+int archive_join(char *out, const char *dir, size_t dlen, const char *rel,
+                 size_t rlen);
+
+/*
+** archive_stat: zip_stat on this executable's archive (archive_get), then
+** through entries that are symbolic links (S_IFLNK, their data the target
+** name) as a file system follows them: a relative target is read from the
+** link's directory, up to ARCHIVE_MAX_LINKS links in a row. Only the last
+** component of path is a link here: --bundle stores a link to a directory
+** as the directory's own entries.
+** Result: as zip_stat, *e and *isdir describing where the links lead;
+** ZIP_NOTFOUND also for a link that is absolute, empty, longer than a
+** path, climbs above the root or loops; ZIP_NOEOCD when there is no
+** usable archive (archive_error says why); a corrupt link entry gives
+** zip_read's code.
+*/
+#define ARCHIVE_MAX_LINKS 8
+zip_result archive_stat(const char *path, size_t len, const zip_entry **e,
+                        int *isdir);
+
+/*
 ** archive_args: when the archive has an entry ".args", Cosmopolitan's
 ** default arguments: one per line (\n or \r\n; empty lines dropped;
 ** "\\n" inside a line is a newline); a last line "..." marks where the

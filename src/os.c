@@ -79,7 +79,6 @@ static int os_setlocale(lua_State *L) {
 /* Largest zone file read: real ones are under 4 KB. A bigger "file"
 ** (TZ=/dev/zero) is cut here and then fails as a truncated TZif. */
 #define TZIF_MAX (1 << 20)
-#define MAX_LINKS 8 /* symbolic links followed inside the archive */
 
 #define TZ_DEFAULT_FILE "/etc/localtime"
 #define TZ_DEFAULT_DIR "/usr/share/zoneinfo"
@@ -144,74 +143,32 @@ static enum found from_file(zonecache *c, const char *path, tz_zone **out,
   return f;
 }
 
-/* Joins dir and rel into out (PATH_MAX bytes), resolving "." and "..".
-** Returns 0 when the result would leave the root or does not fit. */
-static int join(char *out, const char *dir, size_t dlen, const char *rel,
-                size_t rlen) {
-  size_t n = 0, k;
-  const char *parts[2] = {dir, rel};
-  size_t lens[2] = {dlen, rlen};
-  int i;
-  for (i = 0; i < 2; i++) {
-    const char *p = parts[i], *e = p + lens[i];
-    while (p < e) {
-      for (k = 0; p + k < e && p[k] != '/'; k++) {}
-      if (k == 2 && p[0] == '.' && p[1] == '.') {
-        if (n == 0) return 0;
-        while (n > 0 && out[n - 1] != '/') n--;
-        if (n > 0) n--;
-      } else if (k > 0 && !(k == 1 && p[0] == '.')) {
-        if (n + 1 + k >= PATH_MAX) return 0;
-        if (n > 0) out[n++] = '/';
-        memcpy(out + n, p, k);
-        n += k;
-      }
-      p += k + (p + k < e);
-    }
-  }
-  out[n] = '\0';
-  return 1;
-}
-
 /* The embedded copy of a zone: entry usr/share/zoneinfo/NAME of the
-** archive, following symbolic links stored in it (the build stores each
-** zone once and its other names as links). */
+** archive, symbolic links followed (the build stores each zone once and
+** its other names as links). */
 static enum found from_archive(zonecache *c, const char *name,
                                tz_zone **out, tz_result *rc) {
-  zip *z = archive_get();
-  char path[PATH_MAX], target[PATH_MAX];
+  char path[PATH_MAX];
   const zip_entry *e;
-  size_t dlen;
-  int hops;
+  int isdir;
+  enum found f = BAD_FILE;
   char *b;
-  if (z == NULL || !join(path, TZ_EMBEDDED_DIR, strlen(TZ_EMBEDDED_DIR),
-                         name, strlen(name)))
+  if (!archive_join(path, TZ_EMBEDDED_DIR, strlen(TZ_EMBEDDED_DIR), name,
+                    strlen(name)))
     return NO_FILE;
   if (strncmp(path, TZ_EMBEDDED_DIR "/", sizeof TZ_EMBEDDED_DIR) != 0)
     return NO_FILE; /* "..": only zone names are looked up here */
-  for (hops = 0; hops <= MAX_LINKS; hops++) {
-    if (zip_find(z, path, strlen(path), &e) != ZIP_OK || e->isdir)
-      return NO_FILE;
-    if (e->size == 0 || e->size > TZIF_MAX) return BAD_FILE;
-    if ((b = block(c, e->size)) == NULL) {
-      *rc = TZ_ENOMEM;
-      return BAD_FILE;
-    }
-    if (zip_read(z, e, b) != ZIP_OK) {
-      unblock(c, b, e->size);
-      return BAD_FILE;
-    }
-    if (!S_ISLNK(e->mode)) {
-      enum found f = parse(c, b, e->size, out, rc);
-      unblock(c, b, e->size);
-      return f;
-    }
-    dlen = (size_t)(strrchr(path, '/') - path);
-    memcpy(target, path, dlen);
-    hops = hops + !join(path, target, dlen, b, e->size) * MAX_LINKS;
-    unblock(c, b, e->size);
+  if (archive_stat(path, strlen(path), &e, &isdir) != ZIP_OK || isdir)
+    return NO_FILE;
+  if (e->size == 0 || e->size > TZIF_MAX) return BAD_FILE;
+  if ((b = block(c, e->size)) == NULL) {
+    *rc = TZ_ENOMEM;
+    return BAD_FILE;
   }
-  return BAD_FILE; /* a loop, or a link leaving the archive's root */
+  if (zip_read(archive_get(), e, b) == ZIP_OK)
+    f = parse(c, b, e->size, out, rc);
+  unblock(c, b, e->size);
+  return f;
 }
 
 /* A named zone (TZ=Area/City, :Area/City or /path): the file from TZDIR

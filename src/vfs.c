@@ -91,16 +91,12 @@ int vfs_fail(lua_State *L, const char *path, zip_result r) {
   return 3;
 }
 
-/* The entry a /zip/ path names, for reading: a file, not a directory.
-** 'name' is the normalized name (vfs_pushname). */
+/* The entry a /zip/ path names, for reading: a file, not a directory,
+** symbolic links followed. 'name' is the normalized name (vfs_pushname). */
 static zip_result find_file(const char *name, size_t len,
                             const zip_entry **e) {
   int isdir = 0;
-  zip *z = archive_get();
-  zip_result r;
-  *e = NULL;
-  if (z == NULL) return ZIP_NOEOCD;
-  r = zip_stat(z, name, len, e, &isdir);
+  zip_result r = archive_stat(name, len, e, &isdir);
   if (r == ZIP_OK && isdir) return ZIP_ISDIR;
   return r;
 }

@@ -34,6 +34,26 @@ if command -v zip >/dev/null; then
     -o "fixed
 line,u1,u2
 " -- "$Z/infozip.com" u1 u2
+  # zip -y stores a symbolic link as an entry whose data is its text
+  mkdir -p "$Z/ln/a" "$Z/ln/d"
+  printf 'hello\n' > "$Z/ln/a/real.txt"
+  printf 'return "linked"\n' > "$Z/ln/a/m.lua"
+  ln -s real.txt "$Z/ln/a/l1" && ln -s ../a/l1 "$Z/ln/d/l2" &&
+    ln -s m.lua "$Z/ln/a/lm.lua" && ln -s l3 "$Z/ln/a/l3" &&
+    ln -s /etc/passwd "$Z/ln/a/abs" && ln -s ../../x "$Z/ln/a/up"
+  (cd "$Z/ln" && zip -q -r -y "$Z/links.zip" a d)
+  with_zip links "$Z/links.zip"
+  cli "links stored by zip -y: io.open, zip.read, zip.stat, require follow them" \
+    -o $'hello\nhello\n6\tfalse\t33188\nlinked\n' -- "$Z/links" -e '
+      local zip = require "zip"
+      print(io.open("/zip/a/l1"):read("l"))
+      print((zip.read("d/l2"):gsub("\n", "")))
+      local st = zip.stat("/zip/d/l2") print(st.size, st.isdir, st.mode)
+      package.path = "/zip/a/?.lua" print((require "lm"))'
+  cli "a link that loops, is absolute or climbs out of the archive names no file" \
+    -o $'/zip/a/l3: No such file or directory\n/zip/a/abs: No such file or directory\n/zip/a/up: No such file or directory\n' -- \
+    "$Z/links" -e 'for _, p in ipairs{"l3", "abs", "up"} do
+      print((select(2, io.open("/zip/a/" .. p)))) end'
 else
   fail "Info-ZIP zip is installed" "apt-get install zip"
 fi

@@ -58,14 +58,12 @@ static void set_fields(lua_State *L, const char *name, size_t len,
   lua_setfield(L, -2, "method");
 }
 
-/* The entry (or directory) a /zip/ path names; the normalized name is
-** pushed and returned through *name. */
+/* The entry (or directory) a /zip/ path names, symbolic links followed;
+** the normalized name is pushed and returned through *name. */
 static zip_result lookup(lua_State *L, const char *path, const char **name,
                          size_t *len, const zip_entry **e, int *isdir) {
-  zip *z;
   *name = push_name(L, path, len);
-  z = archive_get();
-  return z ? zip_stat(z, *name, *len, e, isdir) : ZIP_NOEOCD;
+  return archive_stat(*name, *len, e, isdir);
 }
 
 /* -- zip.stat(path) -> {name, isdir, size, csize, crc32, mtime, mode,
