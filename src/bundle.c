@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +19,18 @@
 #include "zipw.h"
 
 /* One future entry. Exactly one source: rt (an entry of our archive),
-** file (a path on disk), text (the .args we make), or none (directory). */
+** file (a path on disk), text (the .args we make), or none (directory).
+** A file that is a symbolic link on disk also has link, its text, until
+** settle_links decides whether it is stored as a link or as a copy. */
 typedef struct Item {
   char *name; /* entry name (malloc'd); a directory ends with '/' */
   size_t len;
   const zip_entry *rt;
   char *file; /* malloc'd */
   char *text; /* malloc'd */
+  char *link; /* malloc'd */
+  dev_t dev;  /* file's identity on disk, links followed */
+  ino_t ino;
   uint32_t mode;
   size_t order; /* when added: of two equal names the later wins */
 } Item;
@@ -47,6 +53,7 @@ static void free_items(Bundle *b) {
     free(b->items[i].name);
     free(b->items[i].file);
     free(b->items[i].text);
+    free(b->items[i].link);
   }
   free(b->items);
 }
@@ -174,6 +181,22 @@ static int add_dir(Bundle *b, const char *path, const char *name,
   return ok;
 }
 
+/* When file item it is a symbolic link with a relative text, keeps the
+** text (an absolute one leaves the tree: the file is copied). */
+static int read_link(Bundle *b, Item *it) {
+  char text[PATH_MAX];
+  struct stat st;
+  ssize_t n;
+  if (lstat(it->file, &st) != 0 || !S_ISLNK(st.st_mode)) return 1;
+  n = readlink(it->file, text, sizeof text);
+  if (n <= 0 || (size_t)n >= sizeof text || text[0] == '/') return 1;
+  if ((it->link = malloc((size_t)n + 1)) == NULL)
+    return complain(b, it->file, "out of memory");
+  memcpy(it->link, text, (size_t)n);
+  it->link[n] = '\0';
+  return 1;
+}
+
 static int add_tree(Bundle *b, const char *path, const char *name,
                     size_t len) {
   struct stat st;
@@ -187,7 +210,9 @@ static int add_tree(Bundle *b, const char *path, const char *name,
   if (it == NULL || (it->file = strdup(path)) == NULL)
     return complain(b, path, "out of memory");
   it->mode = S_IFREG | (st.st_mode & 0755);
-  return 1;
+  it->dev = st.st_dev;
+  it->ino = st.st_ino;
+  return read_link(b, it);
 }
 
 static int add_arg(Bundle *b, const char *path) {
@@ -239,12 +264,64 @@ static void sort_unique(Bundle *b) {
     Item *it = &b->items[i];
     if (i + 1 < b->n && it->len == it[1].len &&
         memcmp(it->name, it[1].name, it->len) == 0) {
-      free(it->name), free(it->file), free(it->text);
+      free(it->name), free(it->file), free(it->text), free(it->link);
       continue;
     }
     b->items[k++] = *it;
   }
   b->n = k;
+}
+
+/* The item named name[0..len) (items sorted and unique), or NULL. */
+static const Item *find_item(const Bundle *b, const char *name, size_t len) {
+  size_t lo = 0, hi = b->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const Item *it = &b->items[mid];
+    int d = memcmp(it->name, name, it->len < len ? it->len : len);
+    if (d == 0 && it->len == len) return it;
+    if (d < 0 || (d == 0 && it->len < len)) lo = mid + 1;
+    else hi = mid;
+  }
+  return NULL;
+}
+
+/* Whether link item it can be stored as a link: the names its text leads
+** to, link after link (as archive_stat follows them), end at a file from
+** disk that is the very file the link reaches there (same device and
+** inode). Links through linked directories can make the two differ. */
+static int link_holds(const Bundle *b, const Item *it) {
+  char name[PATH_MAX];
+  const Item *t = it;
+  int hops;
+  for (hops = 0; hops < ARCHIVE_MAX_LINKS && t->link; hops++) {
+    size_t d = t->len;
+    while (d > 0 && t->name[d - 1] != '/') d--;
+    if (!archive_join(name, t->name, d ? d - 1 : 0, t->link,
+                      strlen(t->link)))
+      return 0;
+    t = find_item(b, name, strlen(name));
+    if (t == NULL || t->file == NULL || t->dev != it->dev ||
+        t->ino != it->ino)
+      return 0;
+  }
+  return t->link == NULL;
+}
+
+/* Links whose target is in the bundle become link entries; the others
+** are stored as copies of the file they point at. */
+static void settle_links(Bundle *b) {
+  size_t i;
+  for (i = 0; i < b->n; i++) {
+    Item *it = &b->items[i];
+    if (it->link == NULL) continue;
+    if (link_holds(b, it)) {
+      it->mode = S_IFLNK | 0777;
+    } else {
+      free(it->link);
+      it->link = NULL;
+    }
+  }
 }
 
 /* .args running /zip/SCRIPT, which must be one of the files. */
@@ -324,16 +401,17 @@ static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
   zip_result r;
   *data = NULL;
   *len = 0;
+  if (it->link || it->text) { /* a link's data is its text */
+    const char *t = it->link ? it->link : it->text;
+    *len = strlen(t);
+    *data = malloc(*len + 1);
+    if (*data) memcpy(*data, t, *len);
+    return *data ? 1 : complain(b, it->name, "out of memory");
+  }
   if (it->file) {
     errno = 0;
     *data = slurp(it->file, len);
     return *data ? 1 : complain(b, it->file, strerror(errno ? errno : EIO));
-  }
-  if (it->text) {
-    *len = strlen(it->text);
-    *data = malloc(*len + 1);
-    if (*data) memcpy(*data, it->text, *len);
-    return *data ? 1 : complain(b, it->name, "out of memory");
   }
   if (it->rt == NULL || it->rt->isdir) return 1;
   *data = malloc((size_t)it->rt->size + 1);
@@ -432,6 +510,7 @@ int bundle_main(int argc, char **argv, const char *progname) {
   }
   if (ok && script) ok = add_main(&b, script);
   if (ok) sort_unique(&b);
+  if (ok) settle_links(&b);
   if (ok) ok = write_out(&b, out);
   free_items(&b);
   return ok ? 0 : 1;

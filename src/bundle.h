@@ -13,7 +13,9 @@
 ** OUT gets this executable's ELF part, then an archive of this runtime's
 ** own entries (those under /zip/ now), the given files and directories
 ** (recursively, each under its relative path; a later file replaces an
-** earlier one of the same name) and, with --main, a .args running
+** earlier one of the same name; a symbolic link to a file also bundled,
+** the same file on disk, stays a link entry, other links become copies)
+** and, with --main, a .args running
 ** /zip/SCRIPT with the user's arguments. Written to a temporary file
 ** beside OUT and renamed, mode 0755; nothing is left at OUT on failure.
 ** Prints "progname: message" on errors; returns the exit status.

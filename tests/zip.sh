@@ -92,6 +92,37 @@ cli "file times do not change the bundle" -- cmp "$Z/app1" "$Z/app3"
 cli "bundling without --main writes no .args" -o $'lib/deep/x.txt\n' -- \
   sh -c "cd '$Z/app' && '$OLDPWD/$M' --bundle -o '$Z/app4' lib/deep/x.txt && '$Z/app4' -e 'print(require\"zip\".list(\"lib\")[1], io.open(\"/zip/.args\"))' | cut -f1"
 
+# symbolic links: a link to a file the bundle holds is stored as a link,
+# any other as a copy of what it points at
+mkdir -p "$Z/lnapp/lib" "$Z/real/sub" "$Z/dl"
+printf 'data\n' > "$Z/lnapp/lib/x.txt"
+printf 'out\n' > "$Z/elsewhere.txt"
+ln -s x.txt "$Z/lnapp/lib/in.txt" && ln -s ../../elsewhere.txt "$Z/lnapp/lib/out.txt" &&
+  ln -s "$Z/lnapp/lib/x.txt" "$Z/lnapp/lib/abs.txt"
+LB() { (cd "$Z/lnapp" && "$OLDPWD/$M" --bundle "$@"); }
+LB -o "$Z/ln1" lib && LB -o "$Z/ln2" lib/in.txt
+(cd "$Z/lnapp" && "$Z/ln1" --bundle -o "$Z/ln3" lib/x.txt)
+kinds() { python3 -c 'import sys, zipfile; print(" ".join(i.filename + (
+  ":link" if (i.external_attr >> 16) & 0o170000 == 0o120000 else ":file")
+  for i in zipfile.ZipFile(sys.argv[1]).infolist() if i.filename.startswith("lib/") and i.filename[-1] != "/"))' "$1"; }
+cli "--bundle: a relative link to a bundled file is stored as a link" \
+  -o $'lib/abs.txt:file lib/in.txt:link lib/out.txt:file lib/x.txt:file\n' -- kinds "$Z/ln1"
+cli "...and reads as its target, as do the copied ones" -o $'data\ndata\nout\n' -- \
+  "$Z/ln1" -e 'for _, n in ipairs{"in", "abs", "out"} do io.write(io.open("/zip/lib/" .. n .. ".txt"):read("a")) end'
+cli "--bundle: a link whose target is not bundled is stored as a copy" \
+  -o $'lib/in.txt:file\n' -- kinds "$Z/ln2"
+cli "...of the file it points at" -o $'data\n' -- \
+  "$Z/ln2" -e 'io.write(io.open("/zip/lib/in.txt"):read("a"))'
+cli "--bundle from a bundle keeps its links" \
+  -o $'lib/abs.txt:file lib/in.txt:link lib/out.txt:file lib/x.txt:file\n' -- kinds "$Z/ln3"
+# d -> real/sub, whose l.txt -> ../t.txt is real/t.txt on disk but would
+# read as the bundle's decoy t.txt if stored as a link
+printf 'real\n' > "$Z/real/t.txt" && printf 'decoy\n' > "$Z/dl/t.txt"
+ln -s ../t.txt "$Z/real/sub/l.txt" && ln -s "$Z/real/sub" "$Z/dl/d"
+(cd "$Z/dl" && "$OLDPWD/$M" --bundle -o "$Z/dl.bin" d t.txt)
+cli "--bundle: a link reaching another file of the same name is copied" \
+  -o $'real\n' -- "$Z/dl.bin" -e 'io.write(io.open("/zip/d/l.txt"):read("a"))'
+
 cli "--bundle: missing input fails and leaves nothing" -s 1 \
   -E "--bundle: nothere.lua: No such file or directory" -- B -o "$Z/out1" nothere.lua
 cli "...nothing at OUT" -s 1 -- test -e "$Z/out1"
