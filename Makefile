@@ -105,13 +105,15 @@ $(B)/stamps/lua: $(LUA_FILES)
 	cp -R lua/. $(B)/archive/.lua/
 	touch $@
 
-# {==== embedded time-zone data: Debian tzdata's zone files at
+# {==== embedded time-zone data: the zone files of Debian's tzdata and
+# tzdata-legacy (the old names, links into tzdata's zones) at
 # /zip/usr/share/zoneinfo/ (staged under $(B)/archive/, bundled with the rest)
 ARCHIVE_INPUTS += $(B)/archive/.tzdata
 ARCHIVE_DIRS += usr
-$(B)/archive/.tzdata: $(DEPS)/tzdata/.sha256 build-aux/stage-tzdata
-	build-aux/stage-tzdata $(DEPS)/tzdata/usr/share/zoneinfo \
-	  $(B)/archive/usr/share/zoneinfo
+TZ_PACKAGES := tzdata tzdata-legacy
+$(B)/archive/.tzdata: $(TZ_PACKAGES:%=$(DEPS)/%/.sha256) build-aux/stage-tzdata
+	build-aux/stage-tzdata $(B)/archive/usr/share/zoneinfo \
+	  $(TZ_PACKAGES:%=$(DEPS)/%/usr/share/zoneinfo)
 	touch $@
 
 tz-conformance:
