@@ -8,18 +8,36 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The engine is in three files: this one edits, keeps history, completes
+** and holds the API; lineedit_term.c talks to the terminal (raw mode,
+** keys, drawing); lineedit_width.c measures UTF-8 text.  lineedit_int.h
+** is what they share. */
+
 #define DEFAULT_HISTORY 1000
 
+/* Lives on complete()'s stack for one Tab; the callback only reaches it
+** through le_completion_add, and the candidates are freed before
+** complete() returns. */
 struct le_completions {
   le_editor *ed;
   hentry *v;
   size_t n, cap;
 };
 
+/* The byte a control key sends: CTL('a') is C-a, 1. */
 #define CTL(c) ((c) & 0x1f)
 
 /* {==== MEMORY */
 
+/* Every block comes from the caller's le_alloc_fn and goes back through
+** it with the size it was asked for, so a counting allocator balances to
+** the byte (the fuzz target aborts on any leak).  A refused allocation
+** loses no memory and leaves the editor whole: the buffer keeps its old
+** block, ed->err becomes LE_ERR_NOMEM, and the current le_readline ends
+** with that code; history and completion calls return it instead. */
+
+/* realloc(p, 0) may return a new block or NULL as the C library likes;
+** the hook's contract wants a plain free and NULL, so size 0 is split off. */
 static void *default_alloc(void *ud, void *p, size_t osize, size_t nsize) {
   (void)ud, (void)osize;
   if (nsize == 0) {
@@ -33,7 +51,9 @@ static void mem_free(le_editor *ed, void *p, size_t size) {
   if (p) ed->alloc(ed->ud, p, size, 0);
 }
 
-/* Make room for extra more bytes plus a NUL; a failure is sticky. */
+/* Make room for extra more bytes plus a NUL; a failure is sticky.
+** Sizes stay below SIZE_MAX / 4, so the doubling cannot wrap, and start
+** at 64, which a typical line fits. */
 static int sb_room(le_editor *ed, sbuf *b, size_t extra) {
   size_t cap;
   char *p;
@@ -64,6 +84,7 @@ void le_sb_add(le_editor *ed, sbuf *b, const void *s, size_t n) {
   b->p[b->n] = '\0';
 }
 
+/* Replace the contents; on failure b is left empty. */
 static void sb_set(le_editor *ed, sbuf *b, const void *s, size_t n) {
   b->n = 0;
   le_sb_add(ed, b, s, n);
@@ -76,6 +97,9 @@ void le_sb_str(le_editor *ed, sbuf *b, const char *s) {
 /* }==== */
 
 /* {==== EDITING */
+
+/* All edits keep line NUL terminated (le_readline hands line.p out as a
+** C string) and pos on a cursor stop of lineedit_width.c. */
 
 static size_t next_pos(const sbuf *b, size_t i) {
   return lew_next_pos(b->p, b->n, i);
@@ -95,7 +119,9 @@ static void insert(le_editor *ed, const char *s, size_t n) {
   ed->pos += n;
 }
 
-/* Remove line[from..to), keeping a copy in the kill buffer if asked. */
+/* Remove line[from..to), keeping a copy in the kill buffer if asked.
+** The kill buffer holds the last cut only: unlike Emacs, consecutive
+** kills do not append to it, and there is no ring to cycle with M-y. */
 static void cut(le_editor *ed, size_t from, size_t to, int keep) {
   sbuf *b = &ed->line;
   if (from >= to) return;
@@ -106,6 +132,9 @@ static void cut(le_editor *ed, size_t from, size_t to, int keep) {
   else if (ed->pos > from) ed->pos = from;
 }
 
+/* Letters, digits and _ as in Lua names; every byte of a multibyte
+** character counts too, so words in any script move as words and a word
+** boundary never falls inside a character. */
 static int is_word(int c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
          (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
@@ -144,13 +173,16 @@ static void transpose(le_editor *ed) {
   a = prev_pos(&ed->line, b);
   c = next_pos(&ed->line, b);
   la = b - a, lb = c - b;
-  if (la > sizeof tmp) return; /* long combining clusters: leave them */
+  /* A stop may be a base with marks (lineedit_width.c): longer clusters
+  ** than tmp holds are left alone rather than allocated for. */
+  if (la > sizeof tmp) return;
   memcpy(tmp, ed->line.p + a, la);
   memmove(ed->line.p + a, ed->line.p + b, lb);
   memcpy(ed->line.p + a + lb, tmp, la);
   ed->pos = c;
 }
 
+/* Replace the line (history, search), the cursor at its end. */
 static void load_line(le_editor *ed, const char *s, size_t n) {
   sb_set(ed, &ed->line, s, n);
   ed->pos = ed->line.n;
@@ -160,7 +192,9 @@ static void load_line(le_editor *ed, const char *s, size_t n) {
 
 /* {==== HISTORY AND SEARCH */
 
-/* Up and down: hidx 0 is the line being edited, k the k-th newest. */
+/* Up and down: hidx 0 is the line being edited, k the k-th newest.  The
+** edited line is put aside on the first Up and comes back when Down
+** returns to 0; changes made to a recalled entry are not kept in it. */
 static void history_move(le_editor *ed, int up) {
   hentry *h;
   if (up ? ed->hidx >= ed->hn : ed->hidx == 0) return;
@@ -171,7 +205,8 @@ static void history_move(le_editor *ed, int up) {
   load_line(ed, h->p, h->n);
 }
 
-/* Last occurrence of pat in s, or -1. */
+/* Last occurrence of pat in s, or -1: the search runs backwards, so the
+** cursor lands on the match nearest the end of the entry. */
 static long find_last(const char *s, size_t n, const char *pat, size_t m) {
   size_t i;
   if (m == 0) return (long)n; /* empty pattern: every entry matches */
@@ -181,7 +216,8 @@ static long find_last(const char *s, size_t n, const char *pat, size_t m) {
   return -1;
 }
 
-/* Look for the pattern from the k-th newest entry on, older and older. */
+/* Look for the pattern from the k-th newest entry on, older and older.
+** No match leaves the last one shown and marks the prompt "failed". */
 static void search_from(le_editor *ed, size_t k) {
   for (; k < ed->hn; k++) {
     hentry *h = &ed->hist[ed->hn - 1 - k];
@@ -197,6 +233,7 @@ static void search_from(le_editor *ed, size_t k) {
   ed->sfail = 1;
 }
 
+/* C-r: the line and cursor are kept to come back to on C-g. */
 static void search_start(le_editor *ed) {
   sb_set(ed, &ed->before, ed->line.p, ed->line.n);
   ed->before_pos = ed->pos;
@@ -215,7 +252,11 @@ static void search_end(le_editor *ed, int accept) {
 }
 
 /* One key during C-r.  Returns 1 when consumed, 0 when the search ended
-   and the key is for the ordinary dispatcher. */
+** and the key is for the ordinary dispatcher: any key the search does
+** not use accepts the match shown and then does its usual work, so Enter
+** runs the entry and an arrow starts editing it.  C-r looks further
+** back, a typed byte extends the pattern (the current entry may still
+** match), Backspace shortens it and starts again from the newest. */
 static int search_key(le_editor *ed, int key) {
   size_t from = ed->sidx == SIZE_MAX ? 0 : ed->sidx;
   switch (key) {
@@ -248,12 +289,16 @@ static int search_key(le_editor *ed, int key) {
 
 /* {==== COMPLETION */
 
+/* Candidates are hentry copies made by le_completion_add; freed here with
+** the sizes they were allocated with. */
 static void lc_free(le_completions *lc) {
   size_t i;
   for (i = 0; i < lc->n; i++) mem_free(lc->ed, lc->v[i].p, lc->v[i].n + 1);
   mem_free(lc->ed, lc->v, lc->cap * sizeof *lc->v);
 }
 
+/* Bytes shared by every candidate (lc->n >= 1); byte-wise, so it may
+** stop inside a character when candidates differ within one. */
 static size_t common_prefix(const le_completions *lc) {
   size_t i, k, n = lc->v[0].n;
   for (i = 1; i < lc->n; i++) {
@@ -265,7 +310,11 @@ static size_t common_prefix(const le_completions *lc) {
 }
 
 /* Tab: complete the common prefix; with no progress twice in a row,
-   list the candidates. */
+** list the candidates, as shells do.  The prefix replaces the typed word
+** when it is longer or differs from it (a callback may match without
+** regard to case).  An error, no candidate or a start past the cursor
+** (a callback breaking its contract) rings the bell; LE_ERR_NOMEM also
+** ends the le_readline. */
 static void complete(le_editor *ed) {
   le_completions lc = {ed, NULL, 0, 0};
   size_t start = ed->pos, lcp;
@@ -294,7 +343,11 @@ static void complete(le_editor *ed) {
 
 /* {==== READING LINES */
 
-/* Pasted text goes in literally up to ESC [ 2 0 1 ~; CR becomes LF. */
+/* Pasted text goes in literally up to ESC [ 2 0 1 ~: newlines stay in
+** the line (the caller sees one multi-line string), tabs do not complete.
+** Terminals send line ends as CR, which becomes LF.  m counts the bytes
+** of the end marker matched so far; a partial match that fails goes in
+** as text.  Returns 0 at the marker, else the K_ code that cut it short. */
 static int paste(le_editor *ed) {
   static const char end[] = "\x1b[201~";
   size_t m = 0;
@@ -315,7 +368,9 @@ static int paste(le_editor *ed) {
 }
 
 /* C-z: leave the terminal as it was found, let the caller stop the
-   process, and draw the line afresh below whatever the shell printed. */
+** process, and draw the line afresh below whatever the shell printed.
+** The resume request the SIGCONT handler made is taken here, so the
+** next read does not redraw a second time. */
 static void suspend(le_editor *ed) {
   le_leave_area(ed);
   if (le_restore(ed) != LE_OK) ed->err = LE_ERR_IO;
@@ -325,10 +380,11 @@ static void suspend(le_editor *ed) {
   le_line_start(ed);
 }
 
+/* Not an le_result: the key was handled and the line goes on. */
 enum { GO_ON = -1 };
 
 /* The key dispatcher: one key in, an edit made; returns GO_ON or the
-   le_readline result.  Long because it is a switch over every key. */
+** le_readline result.  Long because it is a switch over every key. */
 static int dispatch(le_editor *ed, int key) {
   sbuf *b = &ed->line;
   int tab = 0;
@@ -355,7 +411,7 @@ static int dispatch(le_editor *ed, int key) {
   case CTL('y'): insert(ed, ed->kill.p, ed->kill.n); break;
   case CTL('t'): transpose(ed); break;
   case CTL('r'): search_start(ed); break;
-  case CTL('l'):
+  case CTL('l'): /* clear the screen: the edit area starts at the top */
     le_sb_str(ed, &ed->out, "\x1b[H\x1b[2J");
     ed->rows_above = 0;
     break;
@@ -389,6 +445,9 @@ static int dispatch(le_editor *ed, int key) {
   return ed->err ? ed->err : GO_ON;
 }
 
+/* Edit mode, raw mode already on.  An accepted line is drawn once more
+** with the cursor at its end, so the whole of it stays on screen and
+** what the caller prints next starts below it. */
 static int edit_loop(le_editor *ed) {
   int rc = GO_ON;
   le_line_start(ed);
@@ -407,7 +466,8 @@ static int edit_loop(le_editor *ed) {
 }
 
 /* No escape codes at all: the terminal (or pipe) does the editing, and a
-   last line without newline still counts, as with fgets. */
+** last line without newline still counts, as with fgets.  The prompt is
+** written as it is, and bytes go in unchanged, NULs included. */
 static int plain_loop(le_editor *ed) {
   int c, got = 0;
   char ch;
@@ -428,8 +488,10 @@ static int plain_loop(le_editor *ed) {
 
 /* }==== */
 
-/* {==== API */
+/* {==== API (contracts in lineedit.h) */
 
+/* TERM is looked at only to choose plain mode; edit mode uses no
+** terminal description (the sequences are in lineedit_term.c). */
 le_editor *le_new(int infd, int outfd, const char *term, le_alloc_fn alloc,
                   void *ud) {
   le_editor *ed;
@@ -446,6 +508,7 @@ le_editor *le_new(int infd, int outfd, const char *term, le_alloc_fn alloc,
   return ed;
 }
 
+/* Frees with the same sizes the blocks were allocated with. */
 void le_free(le_editor *ed) {
   size_t i;
   if (!ed) return;
@@ -468,6 +531,8 @@ void le_set_columns(le_editor *ed, size_t cols) {
   if (ed) ed->cols_fixed = cols;
 }
 
+/* Per-call state is reset here; history, kill buffer and the settings
+** carry over from one line to the next. */
 int le_readline(le_editor *ed, const char *prompt, const char **line,
                 size_t *len) {
   int rc;
@@ -493,6 +558,8 @@ int le_readline(le_editor *ed, const char *prompt, const char **line,
   return LE_OK;
 }
 
+/* The entries are a vector, oldest first: dropping k moves the rest
+** down, a cost paid only when the history is full. */
 static void history_drop_oldest(le_editor *ed, size_t k) {
   size_t i;
   if (k == 0) return;
@@ -501,7 +568,9 @@ static void history_drop_oldest(le_editor *ed, size_t k) {
   ed->hn -= k;
 }
 
-/* Append a copy of s[0..len) to a vector of entries. */
+/* Append a copy of s[0..len) to a vector of entries (history or
+** candidates); LE_ERR_NOMEM leaves the entries as they were, the vector
+** perhaps larger.  The len check keeps len + 1 from wrapping. */
 static int push_copy(le_editor *ed, hentry **v, size_t *n, size_t *cap,
                      const char *s, size_t len) {
   char *p;
@@ -521,6 +590,8 @@ static int push_copy(le_editor *ed, hentry **v, size_t *n, size_t *cap,
   return LE_OK;
 }
 
+/* A line equal to the newest entry is not added again, as with bash's
+** ignoredups: running one chunk over and over leaves one entry. */
 int le_history_add(le_editor *ed, const char *line, size_t len) {
   hentry *last;
   int rc;

@@ -10,11 +10,26 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#define ESC_WAIT_MS 50   /* how long a lone ESC waits for the rest */
+/* The editor sends only these VT100 (ECMA-48) sequences, which every
+** terminal in use knows, so it needs no terminfo (TERM only picks plain
+** mode, in le_new): CSI n A / B / C (cursor up, down, right by n; every
+** move is relative), CR and CR LF (with OPOST off a bare LF keeps the
+** column), CSI J (erase to the end of the screen: the old edit area,
+** however many rows), CSI H CSI 2 J (C-l), CSI ? 2004 h / l (bracketed
+** paste on, off) and BEL (nothing to complete).  It never asks the
+** terminal anything, not even where the cursor is (CSI 6 n): a terminal,
+** multiplexer or pipe that does not answer would leave it blocked in
+** read, and an answer would arrive mixed with keys typed ahead. */
+
+/* ESC alone (cancel a search) or the start of a sequence: terminals send
+** a sequence in one write, so the rest follows within milliseconds. */
+#define ESC_WAIT_MS 50
 #define DEFAULT_COLS 80
 
 /* {==== OUTPUT */
 
+/* Handlers go without SA_RESTART (lineedit.h), so EINTR is retried here;
+** 1 when every byte went out, 0 on an error or a write of 0. */
 static int write_all(int fd, const char *p, size_t n) {
   while (n > 0) {
     ssize_t w = write(fd, p, n);
@@ -26,6 +41,8 @@ static int write_all(int fd, const char *p, size_t n) {
   return 1;
 }
 
+/* A redraw goes out in one write, so the terminal never shows it half
+** done; on failure the output is dropped and ed->err says so. */
 void le_flush(le_editor *ed) {
   if (ed->out.n && !write_all(ed->outfd, ed->out.p, ed->out.n))
     ed->err = LE_ERR_IO;
@@ -47,6 +64,15 @@ static void csi(le_editor *ed, sbuf *b, size_t n, char cmd) {
 
 /* {==== RAW MODE */
 
+/* Raw mode starts from the caller's settings and turns off only what
+** stands between the keys and the editor: ICANON (bytes come as typed,
+** not by line), ECHO (the editor draws), ISIG (C-c, C-z, C-\ are keys,
+** not signals), IXON (C-s, C-q are keys, not flow control), IEXTEN (no
+** implementation-defined extras such as C-v), ICRNL (Enter arrives as
+** CR), BRKINT, INPCK and ISTRIP (no signal on a break, no parity check,
+** all 8 bits: UTF-8 arrives whole, as CS8 asks), OPOST (output goes out
+** as written; the editor writes CR LF itself).  VMIN 1, VTIME 0: read
+** waits for one byte, with no timer; the one timed wait uses poll. */
 int le_enter_raw(le_editor *ed) {
   struct termios t;
   if (!ed->has_saved_tty) return 1;
@@ -57,12 +83,17 @@ int le_enter_raw(le_editor *ed) {
   t.c_lflag &= ~(tcflag_t)(ECHO | ICANON | IEXTEN | ISIG);
   t.c_cc[VMIN] = 1;
   t.c_cc[VTIME] = 0;
-  /* TCSADRAIN, not TCSAFLUSH: keys typed ahead must not be lost. */
+  /* TCSADRAIN, not TCSAFLUSH: the switch waits for pending output but
+  ** keeps unread input, so keys typed while a chunk ran are not lost. */
   if (tcsetattr(ed->infd, TCSADRAIN, &t) < 0) return 0;
   ed->raw = 1;
+  /* Bracketed paste: the terminal wraps pasted text in CSI 200 ~ and
+  ** CSI 201 ~, so its newlines and tabs are inserted, not obeyed. */
   return write_all(ed->outfd, "\x1b[?2004h", 8);
 }
 
+/* Async-signal-safe: tcsetattr and write are, and raw is cleared first,
+** so a handler and the normal exit path restore only once between them. */
 int le_restore(le_editor *ed) {
   int rc = LE_OK;
   if (!ed || !ed->raw) return LE_OK;
@@ -72,6 +103,7 @@ int le_restore(le_editor *ed) {
   return rc;
 }
 
+/* Both only set a flag: the editor acts on it outside the handler. */
 void le_resume(le_editor *ed) {
   if (ed) ed->resume = 1;
 }
@@ -84,8 +116,9 @@ void le_interrupt(le_editor *ed) {
 
 /* {==== INPUT */
 
-/* After EINTR: a pending le_interrupt wins; otherwise come back into raw
-   mode if a stop dropped it, and redraw (the window may have changed). */
+/* After EINTR: a pending le_interrupt wins (returns 0); otherwise come
+** back into raw mode if a stop dropped it, and redraw (the window may
+** have changed size: SIGWINCH arrives this way). */
 static int on_eintr(le_editor *ed) {
   if (ed->interrupt) return ed->interrupt = 0, 0;
   if (ed->mode == LE_MODE_EDIT && (ed->resume || !ed->raw)) {
@@ -96,15 +129,15 @@ static int on_eintr(le_editor *ed) {
   return 1;
 }
 
-/* One byte of input, or K_EOF, K_ERR, K_INTR; with wait_ms >= 0, K_ESC
-   when nothing arrives in time. */
+/* Edit mode reads up to sizeof in at once, so a paste or keys typed ahead
+** are decoded before the next redraw, and drawn once. */
 int le_get_byte(le_editor *ed, int wait_ms) {
   ssize_t r;
   if (ed->inpos < ed->inlen) return ed->in[ed->inpos++];
   for (;;) {
     if (ed->interrupt) return ed->interrupt = 0, K_INTR;
     /* A stop that came while we were drawing, not reading, gave no EINTR
-       to react to: take the resume request now. */
+    ** to react to: take the resume request now. */
     if (ed->resume && ed->mode == LE_MODE_EDIT) {
       if (!on_eintr(ed)) return K_INTR;
       if (ed->err) return K_ERR;
@@ -114,7 +147,7 @@ int le_get_byte(le_editor *ed, int wait_ms) {
       if (poll(&p, 1, wait_ms) <= 0) return K_ESC;
     }
     /* Plain mode reads one byte at a time: whatever follows the line
-       stays in the descriptor for the caller's other readers. */
+    ** stays in the descriptor for the caller's other readers. */
     r = read(ed->infd, ed->in, ed->mode == LE_MODE_PLAIN ? 1 : sizeof ed->in);
     if (r > 0) break;
     if (r == 0) return K_EOF;
@@ -126,6 +159,13 @@ int le_get_byte(le_editor *ed, int wait_ms) {
   ed->inlen = (size_t)r;
   return ed->in[0];
 }
+
+/* Keys come as xterm-style sequences (ESC O: application cursor mode):
+** ESC [ or ESC O with A B C D (arrows) or H F (Home, End); ESC [ n ~ with
+** n = 1 or 7 (Home), 4 or 8 (End), 3 (Delete), 200 (a paste begins);
+** ESC [ 1 ; 5 C or ESC [ 1 ; 3 C (Ctrl- or Alt-arrow: word moves); ESC
+** and a byte (Alt with that key).  Anything else is dropped whole, and
+** BAD_INPUT notes where. */
 
 /* The final letter shared by CSI and SS3 forms (ESC [ A, ESC O A). */
 static int letter_key(int c) {
@@ -140,7 +180,8 @@ static int letter_key(int c) {
   return K_IGNORE;
 }
 
-/* Finish CSI parameters: Home/End/Delete, arrows, paste, else ignore. */
+/* Finish CSI parameters: Home/End/Delete, arrows, paste, else ignore.
+** Numbers stay below 10^5, enough to tell 200, and cannot overflow. */
 static int csi_key(le_editor *ed, int first) {
   int c = first, p1 = -1, p2 = -1, *cur = &p1;
   while (c >= 0x20 && c <= 0x3f) { /* parameters and intermediates */
@@ -162,7 +203,9 @@ static int csi_key(le_editor *ed, int first) {
   if ((c == 'C' || c == 'D') && (p2 == 3 || p2 == 5))
     return c == 'C' ? K_WRIGHT : K_WLEFT;
   if (letter_key(c) != K_IGNORE) return letter_key(c);
-  if (c < 0x40 || c > 0x7e) ed->inpos--; /* not a final byte: keep it */
+  /* Not a final byte: the sequence was cut short; the byte is a key of
+  ** its own.  It came from in[], so stepping back re-reads it. */
+  if (c < 0x40 || c > 0x7e) ed->inpos--;
   BAD_INPUT(ed);
   return K_IGNORE;
 }
@@ -174,7 +217,8 @@ static int ss3_key(le_editor *ed) {
   return letter_key(c);
 }
 
-/* Decode one key: a byte, or an escape sequence into a K_ code. */
+/* Decode one key: a byte, or an escape sequence into a K_ code.  ESC
+** alone (nothing after it within ESC_WAIT_MS) is K_ESC. */
 int le_read_key(le_editor *ed) {
   int c = le_get_byte(ed, -1);
   if (c != 0x1b) return c;
@@ -193,6 +237,8 @@ int le_read_key(le_editor *ed) {
 
 /* {==== DISPLAY */
 
+/* Asked at every redraw, so no handler has to track SIGWINCH; a terminal
+** that answers 0 (a serial line) gets 80. */
 static size_t term_cols(const le_editor *ed) {
   struct winsize ws;
   if (ed->cols_fixed) return ed->cols_fixed;
@@ -202,8 +248,17 @@ static size_t term_cols(const le_editor *ed) {
   return DEFAULT_COLS;
 }
 
+/* Rows are broken by the editor, never by the terminal's auto-wrap.  A
+** terminal that prints into its last column stays there in a "pending
+** wrap" that the next printable character carries out and CR or a cursor
+** move cancels, details varying between emulators.  So the editor writes
+** CR LF before a unit that would cross the margin (a wide character
+** leaves the last column blank, as terminals do), and after a row filled
+** exactly, before anything else: from the pending state that reaches
+** column 0 of the next row everywhere. */
 typedef struct {
-  size_t cols, row, col;
+  size_t cols;       /* the width; SIZE_MAX never wraps */
+  size_t row, col;   /* where the next unit goes, rows from the first */
   size_t crow, ccol; /* where the cursor goes */
 } layout;
 
@@ -214,7 +269,7 @@ static void lay_newline(le_editor *ed, layout *L) {
 }
 
 /* Start a new row when the unit would not fit on this one; a tab is
-   cut short instead.  Zero-width units stay with their base. */
+** cut short instead.  Zero-width units stay with their base. */
 static void place(le_editor *ed, layout *L, lew_unit *u) {
   if (u->kind == LEW_NL || u->w == 0 || L->col == 0) return;
   if (L->col >= L->cols) lay_newline(ed, L);
@@ -224,6 +279,8 @@ static void place(le_editor *ed, layout *L, lew_unit *u) {
   }
 }
 
+/* Control bytes are drawn as ^X and invalid bytes as \xNN: written raw,
+** the terminal would obey them and the layout would be lost. */
 static void emit(le_editor *ed, layout *L, const char *s,
                  const lew_unit *u) {
   static const char hex[] = "0123456789abcdef";
@@ -262,6 +319,7 @@ static void draw_text(le_editor *ed, layout *L, const char *s, size_t n,
   }
 }
 
+/* The wording of bash's and readline's, which users know. */
 static void build_search_prompt(le_editor *ed) {
   sbuf *p = &ed->sprompt;
   p->n = 0;
@@ -272,7 +330,8 @@ static void build_search_prompt(le_editor *ed) {
 }
 
 /* Redraw prompt and line from the first row of the edit area: rows are
-   computed from display widths, never asked from the terminal. */
+** computed from display widths, never asked from the terminal.  The last
+** redraw left the cursor rows_above below that first row. */
 void le_refresh(le_editor *ed) {
   layout L = {term_cols(ed), 0, 0, 0, 0};
   const char *pr = ed->prompt;
@@ -300,17 +359,19 @@ void le_leave_area(le_editor *ed) {
 }
 
 /* The prompt must not erase output that did not end in a newline (an
-   io.write("x") at the prompt): a full row of blanks ends exactly at the
-   right margin when the cursor was at column 0, and the following CR
-   brings it back to the same row; from any later column the blanks wrap
-   and the prompt starts on the next row, below that output. */
+** io.write("x") at the prompt): a full row of blanks ends exactly at the
+** right margin when the cursor was at column 0 (a pending wrap), and the
+** following CR brings it back to the same row; from any later column the
+** blanks wrap and the prompt starts on the next row, below that output.
+** This relies on automatic wrap, which terminals have on by default. */
 void le_line_start(le_editor *ed) {
   size_t cols = term_cols(ed), i;
   for (i = 0; i < cols; i++) le_sb_add(ed, &ed->out, " ", 1);
   le_sb_add(ed, &ed->out, "\r", 1);
 }
 
-/* Below the edit area, in columns sized to the widest candidate. */
+/* Below the edit area, in columns sized to the widest candidate, filled
+** down then across as ls does; the next redraw starts below the list. */
 void le_show_candidates(le_editor *ed, const hentry *v, size_t n) {
   size_t i, r, wmax = 1, cols = term_cols(ed), per, rows;
   for (i = 0; i < n; i++) {

@@ -4,10 +4,16 @@
 */
 #include "lineedit_int.h"
 
-/* {==== UTF-8 AND WIDTH */
+/* The editor never asks the terminal where the cursor is (lineedit_term.c
+** says why): it predicts every column from these widths, and a width the
+** terminal disagrees with shifts the rest of the line by the difference. */
+
+/* {==== UTF-8 */
 
 /* Length of the valid UTF-8 sequence at s (1-4) with its code point in
-   *cp, or 0 when s[0] does not start one (overlong, surrogate, cut). */
+** *cp, or 0 when s[0] does not start one.  Strict, as in RFC 3629: C0, C1
+** and F5-FF never lead; overlong forms, surrogates and values past
+** U+10FFFF are refused.  Refused bytes are kept and drawn one by one. */
 static size_t u8_dec(const unsigned char *s, size_t n, uint32_t *cp) {
   static const uint32_t minv[5] = {0, 0, 0x80, 0x800, 0x10000};
   size_t len, i;
@@ -16,7 +22,7 @@ static size_t u8_dec(const unsigned char *s, size_t n, uint32_t *cp) {
   if (c < 0xc2 || c > 0xf4) return 0;
   len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
   if (len > n) return 0;
-  c &= 0x3f >> (len - 1);
+  c &= 0x3f >> (len - 1); /* the lead byte's 5, 4 or 3 payload bits */
   for (i = 1; i < len; i++) {
     if ((s[i] & 0xc0) != 0x80) return 0;
     c = (c << 6) | (s[i] & 0x3f);
@@ -27,11 +33,26 @@ static size_t u8_dec(const unsigned char *s, size_t n, uint32_t *cp) {
   return len;
 }
 
+/* }==== */
+
+/* {==== WIDTH TABLES */
+
+/* Written for this editor from Unicode Character Database properties:
+** closed ranges, sorted and disjoint, for a binary search.  Code points in
+** neither table take one column, East Asian Width "A" (ambiguous: Greek,
+** Cyrillic, box drawing) included, as terminals outside CJK setups draw
+** them. */
 typedef struct {
   uint32_t lo, hi;
 } urange;
 
-/* Zero-width: combining marks, joiners, variation selectors, tags. */
+/* Zero columns.  Each range holds nonspacing or enclosing marks (Mn, Me)
+** or format characters (Cf: zero-width space and joiners, direction marks,
+** word joiner, BOM, tags), some blocks taken whole; except U+1160-U+11FF,
+** Hangul medial vowels and final consonants, which a terminal stacks onto
+** the leading consonant before them.  Partial: the general combining
+** blocks, Cyrillic, Hebrew, Arabic, part of Devanagari, Thai; the marks of
+** other scripts (Bengali, Tamil, Tibetan, ...) count one column here. */
 static const urange zero_tab[] = {
   {0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd}, {0x05bf, 0x05bf},
   {0x05c1, 0x05c2}, {0x05c4, 0x05c5}, {0x05c7, 0x05c7}, {0x0610, 0x061a},
@@ -44,7 +65,14 @@ static const urange zero_tab[] = {
   {0xe0100, 0xe01ef},
 };
 
-/* Two columns: East Asian Wide/Fullwidth and emoji presentation. */
+/* Two columns: East Asian Width W (wide) and F (fullwidth); since Unicode
+** 9.0, W includes every emoji with default emoji presentation (U+231A
+** WATCH, ...).  CJK, Hangul, Yi, Kana, Tangut and Nushu blocks are taken
+** whole, planes 2 and 3 too.  Checked against Unicode 14.0's
+** EastAsianWidth.txt: each assigned code point listed is W or F except
+** U+3248-U+324F (A); not listed are U+16FF0-1, U+18B00-U+18CD5, U+18D00-8
+** (new in 13.0), U+1AFF0-E, U+1F6DD-F and U+1F7F0 (new in 14.0).  That is
+** Unicode 12.1 plus the emoji of 13.0. */
 static const urange wide_tab[] = {
   {0x1100, 0x115f}, {0x231a, 0x231b}, {0x2329, 0x232a}, {0x23e9, 0x23ec},
   {0x23f0, 0x23f0}, {0x23f3, 0x23f3}, {0x25fd, 0x25fe}, {0x2614, 0x2615},
@@ -85,12 +113,17 @@ static int in_table(uint32_t c, const urange *t, size_t n) {
   return 0;
 }
 
-/* Columns of a printable code point (controls are handled by the caller). */
+/* Columns of a printable code point (the caller handles controls).
+** Nothing below U+0300 is wide or zero-width: ASCII skips the searches. */
 static int cp_width(uint32_t c) {
   if (c < 0x300) return 1;
   if (in_table(c, zero_tab, TABLEN(zero_tab))) return 0;
   return in_table(c, wide_tab, TABLEN(wide_tab)) ? 2 : 1;
 }
+
+/* }==== */
+
+/* {==== CURSOR STOPS */
 
 /* Bytes of the unit at i: a valid character, else one stray byte. */
 static size_t unit_len(const char *s, size_t n, size_t i) {
@@ -99,14 +132,15 @@ static size_t unit_len(const char *s, size_t n, size_t i) {
   return len ? len : 1;
 }
 
+/* len > 1: ASCII is never zero-width; a stray byte is drawn as \xNN. */
 static int zero_width_at(const char *s, size_t n, size_t i) {
   uint32_t cp;
   size_t len = u8_dec((const unsigned char *)s + i, n - i, &cp);
   return len > 1 && cp_width(cp) == 0;
 }
 
-/* Start of the unit ending at i: valid sequences never overlap a lead
-   byte, so looking back at most 3 bytes agrees with forward decoding. */
+/* Valid sequences never overlap a lead byte, so looking back at most 3
+** bytes for one that ends at i agrees with forward decoding. */
 size_t lew_unit_back(const char *s, size_t i) {
   size_t k;
   for (k = 2; k <= 4 && k <= i; k++) {
@@ -141,7 +175,8 @@ void lew_measure(const char *s, size_t n, size_t col, lew_unit *u) {
   uint32_t cp = 0;
   size_t len = u8_dec((const unsigned char *)s, n, &cp);
   u->len = len ? len : 1;
-  if (len == 0 || (cp >= 0x80 && cp < 0xa0)) /* C1 controls too */
+  /* C1 controls are valid UTF-8, but terminals obey some (U+009B is CSI) */
+  if (len == 0 || (cp >= 0x80 && cp < 0xa0))
     u->len = 1, u->w = 4, u->kind = LEW_HEX;
   else if (cp == '\n') u->w = 0, u->kind = LEW_NL;
   else if (cp == '\t') u->w = 8 - col % 8, u->kind = LEW_TAB;
