@@ -45,7 +45,7 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
-ENGINES := zip zipw tz lineedit alloc memcopy
+ENGINES := zip zipw tz lineedit lineedit_term lineedit_width alloc memcopy
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
 MODULE_SRC := $(MODULES:%=src/modules/%.c)
@@ -163,7 +163,8 @@ FUZZ_ARGON2 := $(addprefix $(FZ)/argon2/,argon2.o core.o encoding.o \
 FUZZ_DEPS_zip := src/engine/zip.c $(FUZZ_ZLIB)
 FUZZ_DEPS_tz := src/engine/tz.c
 FUZZ_DEPS_tz_posix := src/engine/tz.c
-FUZZ_DEPS_lineedit := src/engine/lineedit.c
+FUZZ_DEPS_lineedit := src/engine/lineedit.c src/engine/lineedit_term.c \
+  src/engine/lineedit_width.c
 FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
 
 $(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256

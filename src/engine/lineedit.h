@@ -27,8 +27,8 @@
 **   SIGINT    only arrives in plain mode (raw mode reads Ctrl-C as a
 **             key): le_interrupt(ed) makes le_readline give LE_INTERRUPTED.
 **
-** Text is UTF-8.  Display widths come from a table in lineedit.c written
-** for this engine (East Asian wide and emoji ranges are 2 columns,
+** Text is UTF-8.  Display widths come from a table in lineedit_width.c
+** written for this engine (East Asian wide and emoji ranges are 2 columns,
 ** combining marks and other zero-width characters 0); the C library's
 ** wcwidth is not used, so the result does not depend on the locale.
 ** Invalid bytes stay in the buffer unchanged and are drawn as \xNN,
@@ -195,10 +195,11 @@ void le_set_completion(le_editor *ed, le_complete_fn fn, void *ud);
 int le_completion_add(le_completions *lc, const char *s, size_t len);
 
 /*
-** le_bad_input_line: the source line of lineedit.c where the last piece
-** of unusable input (an unknown escape sequence or an unbound control
-** key) was dropped, 0 if none.  For debugging and fuzzing.  Invalid UTF-8
-** is not "bad" here: it is kept in the line and drawn as \xNN.
+** le_bad_input_line: the source line where the last piece of unusable
+** input was dropped, 0 if none: in lineedit_term.c for an unknown escape
+** sequence, in lineedit.c for an unbound control key.  For debugging
+** and fuzzing.  Invalid UTF-8 is not "bad" here: it is kept in the line
+** and drawn as \xNN.
 */
 int le_bad_input_line(const le_editor *ed);
 
