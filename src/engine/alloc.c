@@ -295,7 +295,7 @@ static chunk *class_grow(ma_state *st, unsigned c) {
   ch->cls = c;
   ch->first = first_slot(st, c, ch->cap, cl->size);
   ch->bump = (char *)ch + HDR_SIZE + ch->first * cl->size;
-  AREA_OFF(ch->bump, CHUNK_SIZE - HDR_SIZE);
+  AREA_OFF((char *)ch + HDR_SIZE, CHUNK_SIZE - HDR_SIZE); /* all its slots */
   list_push(&cl->avail, &ch->l);
   return ch;
 }
