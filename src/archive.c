@@ -254,6 +254,10 @@ static int split_args(char *text, int *argc, char ***argv) {
   return 1;
 }
 
+/* The replaced argv and its text live as long as the process; kept here,
+** they stay reachable, which is what leak checkers ask of such memory. */
+static char **args_vec, *args_text;
+
 int archive_args(int *argc, char ***argv) {
   const zip_entry *e;
   zip *z;
@@ -272,8 +276,10 @@ int archive_args(int *argc, char ***argv) {
   if (r == ZIP_OK) {
     text[e->size] = '\0';
     if (memchr(text, '\0', (size_t)e->size) == NULL &&
-        split_args(text, argc, argv))
-      return 1; /* text lives on in the new argv */
+        split_args(text, argc, argv)) {
+      args_vec = *argv, args_text = text; /* live on in the new argv */
+      return 1;
+    }
     r = ZIP_NOMEM;
     if (memchr(text, '\0', (size_t)e->size)) r = ZIP_BADDATA;
   }

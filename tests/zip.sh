@@ -143,8 +143,10 @@ mkdir -p "$Z/mem" && head -c 3000000 /dev/zero | tr '\0' 'x' > "$Z/mem/big.txt"
 cli "io.open of a 3 MB /zip/ file reads it whole" -o $'3000000\n' -- \
   "$Z/membig" -e 'print(#assert(io.open("/zip/big.txt")):read("a"))'
 cli "...under MOONBOX_MEMLIMIT=2000000 it fails with ENOMEM, nothing crashes" \
-  -o $'nil\t/zip/big.txt: Out of memory\t12\n' -- \
-  env MOONBOX_MEMLIMIT=2000000 "$Z/membig" -e 'print(io.open("/zip/big.txt"))'
+  -o $'nil\t/zip/big.txt: \t12\n' -- \
+  env MOONBOX_MEMLIMIT=2000000 "$Z/membig" -e '
+    local f, msg, code = io.open("/zip/big.txt")
+    print(f, msg:sub(1, 14), code)'
 cli "...and the memory comes back when the file is closed" -o $'ok\n' -- \
   env MOONBOX_MEMLIMIT=5000000 "$Z/membig" -e '
     for i = 1, 5 do local f = assert(io.open("/zip/big.txt")) f:close() end
