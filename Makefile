@@ -61,7 +61,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 # Module-specific third-party builds (e.g. argon2) add to EXTRA_OBJ here.
 -include $(wildcard $(MODULES:%=src/modules/%.mk))
 
-.PHONY: all test dist install clean fuzz bench release tz-conformance FORCE
+.PHONY: all test dist install clean fuzz bench release tz-conformance FORCE \
+  san-build
 
 all: $(BIN)
 
@@ -142,8 +143,13 @@ $(O)/repl-pty: tests/repl/pty.c
 	@mkdir -p $(@D)
 	$(CC) $(OPT) -std=gnu11 $(WARN) $(LDFLAGS) -o $@ $< -lutil
 
-test: $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty
+test: $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty $(if $(SAN),,san-build)
 	@MOONBOX=$(BIN) tests/run --unit-dir $(O)/unit --canary $(O)/canary
+
+# make test also runs a short pass on the sanitizer build (tests/run).
+san-build:
+	$(MAKE) SAN=address,undefined $(B)/san/moonbox \
+	  $(UNIT_SRC:tests/unit/%.c=$(B)/san/unit/%)
 
 # }====
 
