@@ -62,7 +62,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 -include $(wildcard $(MODULES:%=src/modules/%.mk))
 
 .PHONY: all test dist install clean fuzz bench release tz-conformance FORCE \
-  san-build
+  san-build bench-seeds
 
 all: $(BIN)
 
@@ -253,6 +253,15 @@ install: $(BIN)
 
 bench: $(R)/moonbox
 	bench/run --moonbox $(R)/moonbox
+
+# The release build again with its string-hash seed read from the
+# environment, against lua5.4 with the seed pinned too (bench/seed/run).
+SEEDREL := $(B)/seedrel
+bench-seeds:
+	$(MAKE) release R=$(SEEDREL) \
+	  RELEASE_OPT="$(RELEASE_OPT) -include bench/seed/seed.h"
+	gcc -O2 -shared -fPIC -o $(SEEDREL)/fixtime.so bench/seed/fixtime.c
+	bench/seed/run --moonbox $(SEEDREL)/moonbox --fixtime $(SEEDREL)/fixtime.so
 
 clean:
 	rm -rf $(O) $(B)/san $(B)/moonbox $(B)/moonbox.elf $(R) \
