@@ -306,6 +306,12 @@ static size_t common_prefix(const le_completions *lc) {
       if (lc->v[i].p[k] != lc->v[0].p[k]) break;
     n = k;
   }
+  /* Stop at a character boundary: "é" and "è" share only their lead
+     byte, and inserting that alone would leave invalid UTF-8 behind. */
+  if (lc->n > 1)
+    while (n > 0 && n < lc->v[0].n &&
+           ((unsigned char)lc->v[0].p[n] & 0xc0) == 0x80)
+      n--;
   return n;
 }
 

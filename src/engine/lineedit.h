@@ -107,8 +107,9 @@ int le_set_mode(le_editor *ed, int mode);
 void le_set_columns(le_editor *ed, size_t cols);
 
 /*
-** le_readline: show prompt (a plain string: its bytes are drawn as text,
-** control bytes as ^X) and read one line.
+** le_readline: show prompt (a plain string: in edit mode its bytes are
+** drawn as text, control bytes as ^X; plain mode writes it unchanged, as
+** lua.c does) and read one line.
 ** On LE_OK *line points at the line, without the final newline, and *len
 ** is its length; the line is NUL terminated but may contain further NUL
 ** bytes (plain mode) and newlines (pasted text).  The memory belongs to

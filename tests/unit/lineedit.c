@@ -395,13 +395,14 @@ static int is_name(char c) {
 
 static int complete_names(void *ud, const char *buf, size_t len,
                           size_t cursor, size_t *start, le_completions *lc) {
-  static const char *names[] = {"string", "strict", "print", "pairs"};
+  static const char *names[] = {"string", "strict", "print", "pairs",
+                                "caf\xc3\xa9", "caf\xc3\xa8"};
   size_t i, s = cursor;
   (void)ud, (void)len;
   completions_asked++;
   while (s > 0 && is_name(buf[s - 1])) s--;
   *start = s;
-  for (i = 0; i < 4; i++)
+  for (i = 0; i < sizeof names / sizeof *names; i++)
     if (strncmp(names[i], buf + s, cursor - s) == 0)
       if (le_completion_add(lc, names[i], strlen(names[i])) != LE_OK)
         return LE_ERR_NOMEM;
@@ -432,6 +433,8 @@ static void test_completion(void) {
                 "\r\nstring  strict\r\n");
   complete_case("Tab Tab without progress lists", "p\t\t\r", "p",
                 "\r\nprint  pairs\r\n");
+  complete_case("the common prefix stops at a character boundary",
+                "caf\t\r", "caf", NULL);
 }
 
 /* }==== */
