@@ -157,33 +157,17 @@ raw
 signal TERM
 killed TERM
 KEYS
-repl_case "SIGTSTP restores the terminal, SIGCONT brings the editor back" <<'KEYS'
-type x = 1
-sleep 100
-signal TSTP
-stopped
-cooked
-signal CONT
-raw
-type 0\r
-type x\r
-expect \n10\n> 
-type \x04
-exit 0
-KEYS
-repl_case "C-z at the prompt stops the job with the terminal restored; fg brings the line back" <<'KEYS'
-type x = 1
-type \x1a
-stopped
-cooked
-signal CONT
-raw
-type 0\r
-type x\r
-expect \n10\n> 
-type \x04
-exit 0
-KEYS
+# stop_case NAME STEPS: a half-typed line, the job stopped by STEPS (script
+# lines), the terminal cooked while stopped; after SIGCONT the editor is
+# back in raw mode with the line, which then runs.
+stop_case() {
+  repl_case "$1" < <(printf '%s\n' 'type x = 1' "$2" stopped cooked \
+    'signal CONT' raw 'type 0\r' 'type x\r' 'expect \n10\n> ' 'type \x04' 'exit 0')
+}
+stop_case "SIGTSTP restores the terminal, SIGCONT brings the editor back" \
+  $'sleep 100\nsignal TSTP'
+stop_case "C-z at the prompt stops the job with the terminal restored; fg brings the line back" \
+  'type \x1a'
 repl_case "output without a final newline stays on screen; the prompt goes below it" <<'KEYS'
 type do io.write("partial") end\r
 screen partial
