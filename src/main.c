@@ -2,6 +2,7 @@
 ** main.c: process entry: make the standard descriptors safe, create the Lua
 ** state, run the command line in protected mode, report, close. See LICENSE.
 */
+#define _GNU_SOURCE /* pipe2 (glibc, the sanitizer build) */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
