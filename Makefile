@@ -21,6 +21,9 @@ BIN := $(B)/moonbox
 ELF := $(B)/moonbox.elf
 STATIC := -static
 OPT := -O2
+# src/main.c: a check before musl's _start (a word, not a SIGSEGV, when a
+# seccomp profile denies arch_prctl)
+ENTRY := -Wl,-e,moonbox_entry
 endif
 
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Werror
@@ -89,7 +92,7 @@ $(O)/src/%.o: src/%.c $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 $(O)/buildinfo.h
 	$(CC) $(CFLAGS_OURS) -include $(O)/buildinfo.h -c $< -o $@
 
 $(ELF): $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ)
-	$(CC) $(LDFLAGS) -o $@.tmp $^ -lm -lpthread
+	$(CC) $(LDFLAGS) $(ENTRY) -o $@.tmp $^ -lm -lpthread
 	mv $@.tmp $@
 
 # {==== the archive: build/moonbox = ELF + zip of the staging dir $(B)/archive/
@@ -228,7 +231,7 @@ $(R)/moonbox.elf: $(OURS_OBJ:$(O)/%.o=%.c) $(DEPS)/lua/.sha256 \
 
 $(R)/moonbox.gen $(R)/moonbox.use: $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) \
   $(ZLIB_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ -lm -lpthread
+	$(CC) $(LDFLAGS) $(ENTRY) -o $@ $^ -lm -lpthread
 
 # the release ELF carries the same archive as build/moonbox
 $(R)/moonbox: $(R)/moonbox.elf $(ARCHIVE_INPUTS)

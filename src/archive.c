@@ -24,7 +24,44 @@ static zip *archive = NULL;
 static const unsigned char *bytes = NULL;
 static size_t nbytes = 0;
 static char exe[PATH_MAX] = "";
-static char error[PATH_MAX + 128] = "";
+static char error[2 * PATH_MAX + 160] = "";
+
+/* {==== the bundle marker */
+
+/* --bundle sets 'flag' in the ELF part it writes when the new archive
+** holds a .args: the executable is then an app, and knows it without
+** reading its archive (which it may be unable to read). It sits in a
+** section of its own (`objdump -s -j .moonbox FILE` shows it) and is found
+** in a file by its magic text, which appears nowhere else in the ELF:
+** code never spells it, it only reads this object. volatile: the value
+** is the file's, patched after the link, never the compiler's. */
+struct marker {
+  char magic[24];
+  char flag; /* 1: a bundled app; 0: the runtime or a bundle without .args */
+};
+__attribute__((section(".moonbox"), used)) static volatile const struct
+    marker marker = {"moonbox:bundle-marker:v1", 0};
+
+int archive_is_bundle(void) {
+  return marker.flag == 1;
+}
+
+long archive_marker(const unsigned char *elf, size_t size) {
+  char magic[sizeof marker.magic];
+  size_t i;
+  long at = -1;
+  for (i = 0; i < sizeof magic; i++) magic[i] = marker.magic[i];
+  for (i = 0; size > sizeof marker && i <= size - sizeof marker; i++) {
+    if (elf[i] != (unsigned char)magic[0] ||
+        memcmp(elf + i, magic, sizeof magic) != 0)
+      continue;
+    if (at >= 0) return -1; /* twice: which one is ours? */
+    at = (long)(i + sizeof magic);
+  }
+  return at;
+}
+
+/* }==== */
 
 void archive_init(const char *a0) {
   argv0 = a0 ? a0 : "";
@@ -56,10 +93,47 @@ static int search_path(const char *name, char *out) {
   return 0;
 }
 
+/* Why the executable could not be opened: the first failure that is more
+** than "no such file" (no /proc is the usual case, and says little). */
+static int why_errno;
+static char why_path[PATH_MAX];
+
+static int try_open(const char *path) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0 && (why_errno == 0 || why_errno == ENOENT)) {
+    why_errno = errno;
+    snprintf(why_path, sizeof why_path, "%s", path);
+  }
+  return fd;
+}
+
+/* Started through a descriptor (fexecve, execveat with AT_EMPTY_PATH), the
+** kernel names the program /dev/fd/N. Without /proc that name leads
+** nowhere, but descriptor N itself is still open unless it was
+** close-on-exec: at start nothing else can hold that number, so a regular
+** file there is this executable. Returns our own copy of it, or -1. */
+static int inherited_fd(const char *execfn) {
+  struct stat st;
+  char *end;
+  long n;
+  int fd;
+  if (strncmp(execfn, "/dev/fd/", 8) != 0 || execfn[8] == '\0') return -1;
+  errno = 0;
+  n = strtol(execfn + 8, &end, 10);
+  if (*end != '\0' || errno || n < 0 || n > INT_MAX) return -1;
+  fd = fcntl((int)n, F_DUPFD_CLOEXEC, 0);
+  if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) return fd;
+  snprintf(why_path, sizeof why_path, "/dev/fd/%ld (started through "
+           "descriptor %ld, now %s)", n, n, fd < 0 ? "closed" : "not a file");
+  why_errno = 0;
+  if (fd >= 0) close(fd);
+  return -1;
+}
+
 /* Opens the executable: returns a descriptor and fills 'exe'. */
 static int open_exe(void) {
   unsigned long execfn = getauxval(AT_EXECFN);
-  int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+  int fd = try_open("/proc/self/exe");
   if (fd >= 0) {
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     exe[n > 0 ? n : 0] = '\0';
@@ -68,13 +142,10 @@ static int open_exe(void) {
   }
   if (execfn && snprintf(exe, sizeof exe, "%s", (const char *)execfn) <
                     (int)sizeof exe) {
-    fd = open(exe, O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) return fd;
+    if ((fd = try_open(exe)) >= 0 || (fd = inherited_fd(exe)) >= 0)
+      return fd;
   }
-  if (search_path(argv0, exe)) {
-    fd = open(exe, O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) return fd;
-  }
+  if (search_path(argv0, exe) && (fd = try_open(exe)) >= 0) return fd;
   exe[0] = '\0';
   return -1;
 }
@@ -86,8 +157,9 @@ static int map_exe(void) {
   if (bytes != NULL) return 1;
   fd = open_exe();
   if (fd < 0) {
-    snprintf(error, sizeof error, "cannot find this executable: %s",
-             strerror(errno));
+    snprintf(error, sizeof error, "cannot open this executable: %s%s%s",
+             why_path[0] ? why_path : "not found",
+             why_errno ? ": " : "", why_errno ? strerror(why_errno) : "");
     return 0;
   }
   if (fstat(fd, &st) != 0 || st.st_size <= 0) {
@@ -227,26 +299,27 @@ static char *decode(char *s) {
   return s;
 }
 
-/* Builds the new argv from text (NUL-terminated, modified in place). */
+/* Builds the new argv from text (NUL-terminated, modified in place). With
+** argc 0 (a kernel may pass an empty argv) argv[0] becomes "". */
 static int split_args(char *text, int *argc, char ***argv) {
+  static char noname[] = "";
   size_t cap = 2 + (size_t)*argc, n = 0, i;
   char *p, **out;
-  int dots = 0;
   for (p = text; *p; p++) cap += *p == '\n' || *p == '\r';
   out = malloc(cap * sizeof *out);
   if (out == NULL) return 0;
-  out[n++] = (*argv)[0];
+  out[n++] = *argc > 0 && (*argv)[0] ? (*argv)[0] : noname;
   for (p = text; *p;) {
     size_t len = strcspn(p, "\r\n");
     char *next = p + len + (p[len] != '\0');
     p[len] = '\0';
     next += strspn(next, "\r\n");
-    if (len == 0) { p = next; continue; }
-    if (*next == '\0' && strcmp(p, "...") == 0) dots = 1;
-    else out[n++] = decode(p);
+    /* a last "..." marks where the user's arguments go: they come last
+    ** with or without it */
+    if (len > 0 && !(*next == '\0' && strcmp(p, "...") == 0))
+      out[n++] = decode(p);
     p = next;
   }
-  (void)dots; /* with or without "...", the user's arguments come last */
   for (i = 1; i < (size_t)*argc; i++) out[n++] = (*argv)[i];
   out[n] = NULL;
   *argc = (int)n;
@@ -258,14 +331,48 @@ static int split_args(char *text, int *argc, char ***argv) {
 ** they stay reachable, which is what leak checkers ask of such memory. */
 static char **args_vec, *args_text;
 
+/* Sets the error to "/zip/.args: " + what went wrong with code r. */
+static int args_failed(zip *z, zip_result r) {
+  int line = r == ZIP_NOTFOUND || r == ZIP_ISDIR ? 0 : zip_errline(z);
+  snprintf(error, sizeof error, "/zip/.args: %s", zip_strerror(r));
+  if (line)
+    snprintf(error + strlen(error), sizeof error - strlen(error),
+             " (check at zip.c:%d)", line);
+  return 0;
+}
+
+/* A bundled app never runs as a plain interpreter: it stops, saying why
+** its archive is out of reach. */
+static int app_unreadable(void) {
+  char why[sizeof error];
+  memcpy(why, error, sizeof why);
+  snprintf(error, sizeof error, "cannot read this bundled app's archive: "
+           "%.*s", (int)sizeof error - 64, why);
+  return 0;
+}
+
+/* The .args entry, links followed as every /zip/ read follows them. An
+** app (the marker set) must have one: so must an archive whose directory
+** names one, even if the index then cannot be built (fail closed). */
+static int find_args(zip *z, const zip_entry **e) {
+  int isdir;
+  zip_result r;
+  if (!archive_is_bundle() && !zip_has(z, ".args", 5)) return 1;
+  r = archive_stat(".args", 5, e, &isdir);
+  if (r == ZIP_OK && isdir) r = ZIP_ISDIR;
+  return r == ZIP_OK ? 1 : args_failed(z, r);
+}
+
 int archive_args(int *argc, char ***argv) {
-  const zip_entry *e;
+  const zip_entry *e = NULL;
   zip *z;
   char *text;
   zip_result r;
-  if (disabled() || (z = archive_get()) == NULL) return 1;
-  if (!zip_has(z, ".args", 5) || zip_find(z, ".args", 5, &e) != ZIP_OK)
-    return 1; /* none, or corrupt: /zip/ access will say why */
+  if (disabled()) return 1; /* the user's explicit choice, apps included */
+  if ((z = archive_get()) == NULL)
+    return archive_is_bundle() ? app_unreadable() : 1;
+  if (!find_args(z, &e)) return 0;
+  if (e == NULL) return 1; /* no .args */
   if (e->size > ARGS_MAX) {
     snprintf(error, sizeof error, "/zip/.args: larger than %d bytes",
              ARGS_MAX);
@@ -273,19 +380,23 @@ int archive_args(int *argc, char ***argv) {
   }
   text = malloc((size_t)e->size + 1);
   r = text ? zip_read(z, e, text) : ZIP_NOMEM;
-  if (r == ZIP_OK) {
-    text[e->size] = '\0';
-    if (memchr(text, '\0', (size_t)e->size) == NULL &&
-        split_args(text, argc, argv)) {
-      args_vec = *argv, args_text = text; /* live on in the new argv */
-      return 1;
-    }
-    r = ZIP_NOMEM;
-    if (memchr(text, '\0', (size_t)e->size)) r = ZIP_BADDATA;
+  if (r != ZIP_OK) {
+    free(text);
+    return args_failed(z, r);
   }
-  snprintf(error, sizeof error, "/zip/.args: %s", zip_strerror(r));
-  free(text);
-  return 0;
+  text[e->size] = '\0';
+  if (memchr(text, '\0', (size_t)e->size) != NULL) {
+    free(text);
+    snprintf(error, sizeof error, "/zip/.args: contains a NUL byte (an "
+             "argument cannot hold one)");
+    return 0;
+  }
+  if (!split_args(text, argc, argv)) {
+    free(text);
+    return args_failed(z, ZIP_NOMEM);
+  }
+  args_vec = *argv, args_text = text; /* live on in the new argv */
+  return 1;
 }
 
 /* }==== */

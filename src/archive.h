@@ -69,12 +69,34 @@ zip_result archive_stat(const char *path, size_t len, const zip_entry **e,
 ** default arguments: one per line (\n or \r\n; empty lines dropped;
 ** "\\n" inside a line is a newline); a last line "..." marks where the
 ** user's arguments go, which is also where they go without it. The new
-** argv is argv[0], those lines, then argv[1..]; it is malloc'd and lives
-** as long as the process. Returns 1 (argv replaced, or left alone when
-** there is no .args or no usable archive) or 0 when .args exists but
-** cannot be read; archive_error then says why.
+** argv is argv[0] ("" when argc is 0), those lines, then argv[1..]; it
+** is malloc'd and lives as long as the process. A .args that is a link
+** entry is followed, as every /zip/ read follows links.
+** Returns 1 (argv replaced, or left alone when there is no .args, when
+** the archive is disabled, or when a runtime that is not an app has no
+** usable archive) or 0 when the program must stop; archive_error then
+** says why: a .args that exists but cannot be read (a NUL byte in it, a
+** damaged entry, an archive that names .args but cannot be indexed), or
+** an app (archive_is_bundle) whose archive cannot be read or has no
+** .args.
 */
 int archive_args(int *argc, char ***argv);
+
+/*
+** archive_is_bundle: 1 when this executable is a bundled app: --bundle
+** wrote it with a .args and set the marker in its ELF part. Reads no
+** file, so it holds when the archive is out of reach (no /proc and the
+** program started through a closed descriptor; an execute-only file).
+*/
+int archive_is_bundle(void);
+
+/*
+** archive_marker: the offset of the marker's flag byte in elf[0..size),
+** the ELF part of a moonbox executable, or -1 when the marker is not
+** there exactly once. --bundle writes 1 there for an app (its archive
+** has a .args), 0 for anything else.
+*/
+long archive_marker(const unsigned char *elf, size_t size);
 
 /* archive_heap: the realloc-shaped hook (nsize 0 frees) over the C heap
 ** that the process-wide archive, and --bundle's writer, allocate with. */

@@ -443,6 +443,22 @@ static int write_archive(Bundle *b, Out *o, size_t base) {
   return r == ZIPW_OK ? 1 : complain(b, "archive", zipw_strerror(r));
 }
 
+/* The ELF part, its bundle marker saying whether OUT is an app (a .args
+** in its archive): an app that cannot read its archive must know it is
+** one (archive.h, archive_is_bundle). */
+static int write_elf(Bundle *b, Out *o, const unsigned char *exe,
+                     size_t elf) {
+  long at = archive_marker(exe, elf);
+  unsigned char app = find_item(b, ".args", 5) != NULL;
+  if (at < 0) {
+    complain(b, "cannot find the bundle marker in this executable's ELF "
+             "part", archive_exe());
+    return 0;
+  }
+  return write_all(o, exe, (size_t)at) == 0 && write_all(o, &app, 1) == 0 &&
+         write_all(o, exe + at + 1, elf - (size_t)at - 1) == 0;
+}
+
 /* Writes OUT through a temporary file beside it. */
 static int write_out(Bundle *b, const char *out) {
   size_t n, elf;
@@ -465,7 +481,7 @@ static int write_out(Bundle *b, const char *out) {
     free(tmp);
     return ok;
   }
-  ok = write_all(&o, exe, elf) == 0 && write_archive(b, &o, elf);
+  ok = write_elf(b, &o, exe, elf) && write_archive(b, &o, elf);
   if (ok && fchmod(o.fd, 0755) != 0) o.err = errno, ok = 0;
   if (close(o.fd) != 0 && ok) o.err = errno, ok = 0;
   if (ok && rename(tmp, out) != 0) o.err = errno, ok = 0;

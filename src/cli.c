@@ -188,7 +188,9 @@ static int collect_args(char **argv, int *first) {
     if (argv[i][1] == '\0') return bits; /* "-": stdin is the script */
     if (argv[i][1] == '-') {
       if (argv[i][2] != '\0') return OPT_ERROR;
-      *first = i + 1;
+      /* a script, if any, follows "--" (lua.c after 5.4.7: a bare "--"
+      ** at the end must not make the NULL after it the script) */
+      *first = argv[i + 1] != NULL ? i + 1 : 0;
       return bits;
     }
     int b = one_option(argv, &i);
@@ -242,7 +244,6 @@ static int run_options(lua_State *L, char **argv, int limit) {
 /* arg[0] is the script, negative indices the interpreter and options. */
 static void make_arg_table(lua_State *L, char **argv, int argc, int script) {
   int i;
-  if (script == argc) script = 0; /* "--" with nothing after it */
   lua_createtable(L, argc - script - 1 > 0 ? argc - script - 1 : 0,
                   script + 1);
   for (i = 0; i < argc; i++) {

@@ -2,6 +2,8 @@
 ** libs.c: the library set of a moonbox state: standard, replaced, built in.
 ** See LICENSE.
 */
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lauxlib.h"
@@ -100,15 +102,54 @@ static void replace_c_searchers(lua_State *L) {
 
 /* }==== */
 
-/* -- require "moonbox.build" -> {version, build, target, lua}
-** (what this binary is; the moonbox module in /zip/.lua/ shows it) */
+/* {==== print: Lua's, keeping the reason of a failed write */
+
+/* errno of print's first failed write to stdout, 0 if none: musl's FILE
+** keeps only an error flag, and by exit errno says something else. */
+static int stdout_errno;
+
+int libs_stdout_errno(void) {
+  return stdout_errno;
+}
+
+static void note_failure(int failed) {
+  if (failed && stdout_errno == 0) stdout_errno = errno ? errno : EIO;
+}
+
+static void put(const char *s, size_t len) {
+  errno = 0;
+  note_failure(fwrite(s, 1, len, stdout) != len);
+}
+
+/* -- print(...) -- Lua's own, plus the note above */
+static int print(lua_State *L) {
+  int n = lua_gettop(L), i;
+  for (i = 1; i <= n; i++) {
+    size_t len;
+    const char *s = luaL_tolstring(L, i, &len);
+    if (i > 1) put("\t", 1);
+    put(s, len);
+    lua_pop(L, 1);
+  }
+  put("\n", 1);
+  errno = 0;
+  note_failure(fflush(stdout) != 0);
+  return 0;
+}
+
+/* }==== */
+
+/* {==== the moonbox module, in the binary so that it answers when the
+** archive is missing, damaged or disabled */
+
+/* -- require "moonbox.build" -> {version, build, target, lua} */
 static int open_build(lua_State *L) {
   static const char *const info[][2] = {{"version", MOONBOX_VERSION},
                                         {"build", MOONBOX_BUILD_ID},
                                         {"target", MOONBOX_TARGET},
                                         {"lua", LUA_RELEASE}};
   size_t i;
-  lua_createtable(L, 0, 4);
+  lua_createtable(L, 0, 7);
   for (i = 0; i < sizeof info / sizeof info[0]; i++) {
     lua_pushstring(L, info[i][1]);
     lua_setfield(L, -2, info[i][0]);
@@ -116,9 +157,49 @@ static int open_build(lua_State *L) {
   return 1;
 }
 
+/* zip.archive() (upvalue 1): its first result on the stack. */
+static void call_archive(lua_State *L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_call(L, 0, 1);
+}
+
+/* -- moonbox.has_archive() -> boolean */
+static int has_archive(lua_State *L) {
+  call_archive(L);
+  lua_pushboolean(L, !lua_isnil(L, -1));
+  return 1;
+}
+
+/* -- moonbox.exe() -> the path this executable was found at | nil */
+static int exe(lua_State *L) {
+  call_archive(L);
+  if (lua_istable(L, -1)) lua_getfield(L, -1, "path");
+  return 1;
+}
+
+/* -- require "moonbox" -> {version, build, target, lua, archive,
+**    has_archive, exe}; archive is zip.archive */
+static int open_moonbox(lua_State *L) {
+  static const luaL_Reg funcs[] = {{"has_archive", has_archive},
+                                   {"exe", exe},
+                                   {NULL, NULL}};
+  open_build(L);
+  luaL_requiref(L, "zip", luaopen_zip, 0);
+  lua_getfield(L, -1, "archive");
+  lua_remove(L, -2);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, "archive");
+  luaL_setfuncs(L, funcs, 1);
+  return 1;
+}
+
+/* }==== */
+
 void libs_open(lua_State *L) {
   const luaL_Reg *m;
   luaL_openlibs(L);
+  lua_pushcfunction(L, print);
+  lua_setglobal(L, "print");
   lua_pushcfunction(L, luaopen_moonbox_os); /* patches the os table */
   lua_call(L, 0, 0);
   replace_c_searchers(L);
@@ -126,6 +207,8 @@ void libs_open(lua_State *L) {
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   lua_pushcfunction(L, open_build);
   lua_setfield(L, -2, "moonbox.build");
+  lua_pushcfunction(L, open_moonbox);
+  lua_setfield(L, -2, "moonbox");
   for (m = builtin; m->name; m++) {
     lua_pushcfunction(L, m->func);
     lua_setfield(L, -2, m->name);

@@ -2,6 +2,7 @@
 ** main.c: process entry: make the standard descriptors safe, create the Lua
 ** state, run the command line in protected mode, report, close. See LICENSE.
 */
+#define _GNU_SOURCE /* pipe2 (glibc, the sanitizer build) */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,36 +18,56 @@
 #include "bundle.h"
 #include "cli.h"
 #include "config.h"
+#include "libs.h"
 
 static const char *progname = MOONBOX_NAME;
 
 /* A closed descriptor 0, 1 or 2 would be reused by the next file the script
-** opens, and print() would write into it. Park /dev/null there, read-only,
-** so reads see end of file and writes fail with EBADF as on a closed one. */
-static void guard_std_fds(void) {
-  int fd;
+** opens, and print() would write into it. Park the read end of a pipe
+** whose write end is closed there: reads see end of file, writes fail with
+** EBADF, as on a closed descriptor (or /dev/null opened read-only), and it
+** needs no file system, so it works where /dev is missing (a scratch
+** chroot, a container without /dev). Returns 0 when it cannot. */
+static int guard_std_fds(void) {
+  int fd, p[2], closed[3];
+  for (fd = 0; fd <= 2; fd++)
+    closed[fd] = fcntl(fd, F_GETFD) == -1 && errno == EBADF;
+  if (!closed[0] && !closed[1] && !closed[2]) return 1;
+  if (pipe2(p, O_CLOEXEC) != 0) return 0;
   for (fd = 0; fd <= 2; fd++) {
-    if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
-      int got = open("/dev/null", O_RDONLY | O_CLOEXEC);
-      if (got >= 0 && got != fd) {
-        dup2(got, fd); /* dup2 clears close-on-exec on fd */
-        close(got);
-      } else if (got == fd) {
-        fcntl(fd, F_SETFD, 0);
-      }
-    }
+    if (!closed[fd]) continue;
+    if (fd == p[0]) fcntl(fd, F_SETFD, 0); /* stays open across exec */
+    else if (dup2(p[0], fd) != fd) return 0; /* also closes p[1] there */
   }
+  if (p[1] > 2) close(p[1]); /* else a dup2 above closed it */
+  if (p[0] > 2) close(p[0]); /* else it is one of the parked ones */
+  return 1;
+}
+
+/* EBADF when descriptor 1 cannot be written at all (closed, parked, or
+** open read-only); 0 when it could be, as far as that tells. */
+static int stdout_unwritable(void) {
+  int fl = fcntl(1, F_GETFL);
+  return fl == -1 || (fl & O_ACCMODE) == O_RDONLY ? EBADF : 0;
 }
 
 /* Output lost on a full or closed stdout is an error, not a silent exit 0;
-** runs at every exit, os.exit included. */
+** runs at every exit, os.exit included. The reason is the flush's own
+** errno, else that of the first failed write (libs.h), else, for a
+** descriptor that cannot be written at all, EBADF; never a stale errno. */
 static void check_stdout(void) {
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    int e = errno;
+  int e;
+  errno = 0;
+  if (fflush(stdout) == 0 && !ferror(stdout)) return;
+  e = errno ? errno : libs_stdout_errno();
+  if (e == 0) e = stdout_unwritable();
+  if (e)
     fprintf(stderr, "%s: cannot write to standard output: %s\n", progname,
             strerror(e));
-    _exit(EXIT_FAILURE);
-  }
+  else
+    fprintf(stderr, "%s: cannot write to standard output: a write failed "
+            "earlier\n", progname);
+  _exit(EXIT_FAILURE);
 }
 
 /* {==== state creation: our allocator, lauxlib's panic and warnings */
@@ -145,13 +166,82 @@ static lua_State *new_state(ma_state **ma) {
 
 /* }==== */
 
+/* {==== before musl's start: a word when thread-local storage is denied */
+
+/* musl's _start sets the thread pointer with arch_prctl(ARCH_SET_FS)
+** before anything else; where a seccomp profile denies that call, it
+** crashes (SIGSEGV) without a word. The link makes moonbox_entry the entry
+** point (-Wl,-e,moonbox_entry, static build only): it makes that same call
+** first, with the value the kernel starts every program with (0), through
+** a raw system call, and on failure writes one line and exits with status
+** 1; otherwise it jumps to _start with the registers the kernel set.
+** Nothing here may use thread-local storage (errno, the stack protector's
+** canary, profiling counters) or the C library. */
+#if defined(__x86_64__)
+__asm__(".text\n"
+        ".globl moonbox_entry\n"
+        ".type moonbox_entry,@function\n"
+        "moonbox_entry:\n"
+        "  mov %rsp, %rdi\n" /* argc, then argv */
+        "  push %rdx\n"      /* twice: the stack stays 16-byte aligned */
+        "  push %rdx\n"
+        "  call moonbox_check_tls\n"
+        "  pop %rdx\n"
+        "  pop %rdx\n"
+        "  jmp _start\n");
+
+#if defined(__GNUC__) && __GNUC__ >= 11
+#define NO_TLS __attribute__((no_stack_protector, \
+                              no_profile_instrument_function))
+#else
+#define NO_TLS __attribute__((no_profile_instrument_function))
+#endif
+
+NO_TLS static long raw3(long nr, long a, long b, long c) {
+  long r;
+  __asm__ volatile("syscall"
+                   : "=a"(r)
+                   : "a"(nr), "D"(a), "S"(b), "d"(c)
+                   : "rcx", "r11", "memory");
+  return r;
+}
+
+NO_TLS static void raw_puts(const char *s) {
+  long n = 0;
+  while (s[n]) n++;
+  raw3(1 /* write */, 2, (long)s, n);
+}
+
+NO_TLS __attribute__((used)) void moonbox_check_tls(const long *sp);
+NO_TLS __attribute__((used)) void moonbox_check_tls(const long *sp) {
+  static char num[24];
+  long r = raw3(158 /* arch_prctl */, 0x1002 /* ARCH_SET_FS */, 0, 0);
+  char *p = num + sizeof num - 1;
+  if (r >= 0 || r < -4095) return;
+  for (r = -r; r > 0 || p == num + sizeof num - 1; r /= 10)
+    *--p = (char)('0' + r % 10);
+  raw_puts(sp[0] > 0 && sp[1] ? (const char *)sp[1] : MOONBOX_NAME);
+  raw_puts(": cannot start: arch_prctl(ARCH_SET_FS) failed (errno ");
+  raw_puts(p);
+  raw_puts("), and the C library needs it for thread-local storage; "
+           "is a seccomp filter denying arch_prctl?\n");
+  raw3(231 /* exit_group */, EXIT_FAILURE, 0, 0);
+}
+#endif
+
+/* }==== */
+
 int main(int argc, char **argv) {
   lua_State *L;
   ma_state *ma = NULL;
   int status, ok;
-  guard_std_fds();
-  archive_init(argv[0]);
   if (argv[0] && argv[0][0]) progname = argv[0];
+  if (!guard_std_fds()) {
+    fprintf(stderr, "%s: cannot park the closed standard descriptors: %s\n",
+            progname, strerror(errno));
+    return EXIT_FAILURE;
+  }
+  archive_init(argv[0]);
   if (!archive_args(&argc, &argv)) {
     fprintf(stderr, "%s: %s\n", progname, archive_error());
     return EXIT_FAILURE;

@@ -182,3 +182,90 @@ interrupt_case() {
 }
 interrupt_case
 # }====
+
+# {==== issue 11: '--' at the end, argc 0, the built-in moonbox module,
+# arch_prctl denied, and .args in damaged or odd archives
+I11=$TMP/i11 && mkdir -p "$I11"
+# tests/exec/exec.c starts a program with argc 0, through a descriptor or
+# with arch_prctl denied; built once per run
+EXEC=$TMP/exec
+[ -x "$EXEC" ] || musl-gcc -static -O2 -o "$EXEC" tests/exec/exec.c ||
+  fail "tests/exec/exec.c builds" "musl-gcc failed"
+# mkapp OUT FILE=TEXT...: a bundle of those files (.args among them or
+# --main main.lua when there is a main.lua)
+mkapp() {
+  local out=$1 d main="" m
+  m=$(cd "$(dirname "$M")" && pwd)/$(basename "$M")
+  shift
+  d=$(mktemp -d "$I11/app.XXXXXX")
+  for f in "$@"; do printf '%s' "${f#*=}" > "$d/${f%%=*}"; done
+  [ -f "$d/main.lua" ] && main="--main main.lua"
+  (cd "$d" && "$m" --bundle -o "$out" $main $(ls -A))
+}
+cli "'--' with nothing after it runs stdin" -o $'stdin\t--\n' \
+  -i 'print("stdin", arg[1])' -- $M --
+cli "-e STAT -- runs STAT, not stdin" -o $'1\n' -i 'print("stdin")' -- \
+  $M -e 'print(1)' --
+cli "-i -- enters the interactive loop" -O $'\n> 2\n' -i 'print(2)' -- $M -i --
+mkapp "$I11/dashes" .args=$'-e\nprint("app", #arg)\n--\n'
+cli "a bundle whose .args ends in '--', run with no arguments" \
+  -o $'app\t3\n' -i 'print("stdin")' -- "$I11/dashes"
+cli "argc 0: a plain moonbox runs stdin, as lua does" -o $'stdin\t0\n' \
+  -i 'print("stdin", #arg)' -- "$EXEC" noargv $M
+mkapp "$I11/app" main.lua='print("main", arg[0], select("#", ...))'
+cli "argc 0: a bundle still applies .args" -o $'main\t/zip/main.lua\t0\n' \
+  -i 'print("stdin")' -- "$EXEC" noargv "$I11/app"
+if [ -n "${MOONBOX_SAN:-}" ]; then
+  skip "arch_prctl denied" "the sanitizer build is dynamic glibc, without moonbox's entry check"
+else
+  cli "arch_prctl denied by seccomp: one line saying so, status 1" -s 1 \
+    -e "$M: cannot start: arch_prctl(ARCH_SET_FS) failed (errno 1), and the C library needs it for thread-local storage; is a seccomp filter denying arch_prctl?
+" -- "$EXEC" noprctl $M $M -e 'print("ran")'
+fi
+cli "MOONBOX_NOZIP=1: require 'moonbox' works and has_archive() is false" \
+  -o $'false\tnil\tLua 5.4.7\n' -- env MOONBOX_NOZIP=1 \
+  $M -e 'local m = require "moonbox" print(m.has_archive(), m.exe(), m.lua)'
+cli "an ELF with no archive: has_archive() is false" -o $'false\n' -- \
+  "${M%/*}/moonbox.elf" -e 'print(require("moonbox").has_archive())'
+cli "with the archive: has_archive() is true, archive is zip.archive" \
+  -o $'true\ttrue\n' -- $M -e 'local m = require "moonbox"
+    print(m.has_archive(), m.archive == require("zip").archive)'
+# archives made by Python's zipfile, appended to the bare ELF (so with no
+# bundle marker: what Info-ZIP users get)
+i11_zip() { # OUT NAME=TEXT|NAME@LINK... [--overlap]
+  python3 - "$@" <<'PY'
+import struct, sys, zipfile
+out, items = sys.argv[1], sys.argv[2:]
+overlap = "--overlap" in items
+with zipfile.ZipFile(out + ".zip", "w") as z:
+    for it in items:
+        if it == "--overlap": continue
+        link = "@" in it and "=" not in it
+        name, text = it.split("@" if link else "=", 1)
+        info = zipfile.ZipInfo(name)
+        info.external_attr = (0o120777 if link else 0o100644) << 16
+        z.writestr(info, text.encode().decode("unicode_escape").encode("latin-1"))
+b = bytearray(open(out + ".zip", "rb").read())
+if overlap:  # the last entry's local header offset: the first entry's data
+    cd = b.rfind(b"PK\x01\x02")
+    struct.pack_into("<I", b, cd + 42, 10)
+open(out + ".zip", "wb").write(b)
+PY
+  cat "${M%/*}/moonbox.elf" "$1.zip" > "$1" && chmod 755 "$1"
+}
+i11_zip "$I11/overlap" '.args=-e\nprint("app")\n' 'x.txt=data' --overlap
+cli "an archive that names .args but cannot be indexed stops the program" \
+  -s 1 -E ": /zip/.args: corrupt zip archive (overlapping entries)" \
+  -i 'print("stdin")' -- "$I11/overlap" -e 'print("user code ran")'
+i11_zip "$I11/nul" '.args=-e\nprint(1)\x00\n'
+cli ".args with a NUL byte: says so" -s 1 \
+  -e "$I11/nul: /zip/.args: contains a NUL byte (an argument cannot hold one)
+" -- "$I11/nul"
+i11_zip "$I11/link" '.args@real.args' 'real.args=-e\nprint("via the link")\n'
+cli ".args that is a link entry is followed, as /zip/ reads follow links" \
+  -o $'via the link\n' -- "$I11/link"
+i11_zip "$I11/dirlink" '.args@d' 'd/x=y'
+cli ".args that leads to a directory: stops, saying so" -s 1 \
+  -e "$I11/dirlink: /zip/.args: is a directory
+" -- "$I11/dirlink"
+# }====

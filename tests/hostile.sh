@@ -20,3 +20,15 @@ cli "no HOME, TMPDIR or PATH: temporary files and os.execute still work" \
     assert(os.remove(n))
     print("ok", os.getenv("HOME") == nil)'
 
+
+# {==== issue 11: the reason given for lost output is the real one
+cli "stdout closed, then a failed io.open: the reason is EBADF, not ENOENT" \
+  -s 1 -e "$M: cannot write to standard output: Bad file descriptor
+" -- sh -c "exec $M -e 'print(1) io.open(\"/nonexistent\")' >&-"
+cli "stdout /dev/full, then a failed io.open: the reason is ENOSPC" -s 1 \
+  -e "$M: cannot write to standard output: No space left on device
+" -- sh -c "exec $M -e 'print(1) io.open(\"/nonexistent\")' >/dev/full"
+cli "stdout /dev/full, output pending at exit: ENOSPC from the flush" -s 1 \
+  -e "$M: cannot write to standard output: No space left on device
+" -- sh -c "exec $M -e 'io.write(\"x\") io.open(\"/nonexistent\")' >/dev/full"
+# }====

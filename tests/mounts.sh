@@ -56,3 +56,51 @@ if [ -z "$NS" ] || $NS true 2>/dev/null; then
   cli "no zone files, TZ unset: UTC" -o $'2024-03-10 06:59:59 UTC +0000\n' -- \
     $NS sh -c "$hide && unset TZ && exec $MABS -e 'print(os.date(\"%F %T %Z %z\", 1710053999))'"
 fi
+
+# {==== issue 11: no /dev, started through a descriptor, execute-only
+I11M=$TMP/i11m && mkdir -p "$I11M"
+EXEC=$TMP/exec
+[ -x "$EXEC" ] || musl-gcc -static -O2 -o "$EXEC" tests/exec/exec.c ||
+  fail "tests/exec/exec.c builds" "musl-gcc failed"
+# A scratch chroot holding only moonbox: no /dev (so no /dev/null), no /proc.
+mkdir -p "$I11M/root" && cp "$MABS" "$I11M/root/moonbox"
+if [ -n "${MOONBOX_SAN:-}" ]; then
+  skip "a chroot with no /dev" "the sanitizer build is dynamic: it needs its libraries and /proc"
+else
+  cli "chroot with no /dev, stdout closed: print fails with EBADF" -s 1 \
+    -e "/moonbox: cannot write to standard output: Bad file descriptor
+" -- sh -c "exec chroot '$I11M/root' /moonbox -e 'local f = assert(io.open(\"/out\", \"w\")) print(\"leak\") f:write(\"file\") f:close()' >&-"
+  cli "...and the file the script opened holds only its own text" -o file -- \
+    cat "$I11M/root/out"
+  cli "chroot with no /dev, stdin closed: reads see end of file" -o $'nil\n' -- \
+    sh -c "exec chroot '$I11M/root' /moonbox -e 'print(io.read())' <&-"
+fi
+mkdir -p "$I11M/src" && printf 'print("main", ...)\n' > "$I11M/src/main.lua"
+(cd "$I11M/src" && "$MABS" --bundle -o "$I11M/app" --main main.lua main.lua)
+if [ -n "${MOONBOX_SAN:-}" ]; then
+  skip "started through a descriptor with no /proc (2 cases)" "the sanitizer runtime itself needs /proc"
+elif [ -z "$NS" ] || $NS true 2>/dev/null; then
+  cli "no /proc, started through an inherited descriptor: reads the archive through it" \
+    -o $'main\ta\tb\n' -i 'print("stdin ran")' -- \
+    $NS sh -c "mount -t tmpfs none /proc && exec '$EXEC' fd '$I11M/app' app a b"
+  if [ -n "${MOONBOX_IN_GVISOR:-}" ]; then
+    skip "no /proc, descriptor closed on exec" "gVisor gives the program its path in AT_EXECFN, not /dev/fd/N"
+  else
+    cli "no /proc, started through a descriptor closed on exec: stops, saying why" \
+      -s 1 -E "app: cannot read this bundled app's archive: cannot open this executable: /dev/fd/" \
+      -i 'print("stdin ran")' -- \
+      $NS sh -c "mount -t tmpfs none /proc && exec '$EXEC' fd-cloexec '$I11M/app' app a b"
+  fi
+fi
+if command -v setpriv >/dev/null; then
+  mkdir -p "$I11M/x" && cp "$I11M/app" "$I11M/x/app" && chmod 711 "$I11M/x/app" &&
+    chmod 755 "$TMP" "$I11M" "$I11M/x"
+  where=/proc/self/exe
+  [ -e /proc/self/exe ] || where=$I11M/x/app
+  printf 'print("script ran")\n' > "$I11M/x/s.lua"
+  cli "an execute-only (0711) bundle run by another user stops, saying why" -s 1 \
+    -e "$I11M/x/app: cannot read this bundled app's archive: cannot open this executable: $where: Permission denied
+" -i 'print("stdin ran")' -- setpriv --reuid=65534 --regid=65534 --clear-groups \
+    "$I11M/x/app" "$I11M/x/s.lua"
+fi
+# }====
