@@ -7,7 +7,7 @@ local M = {
   version = build.version, -- moonbox's version, e.g. "0.1.0"
   build = build.build,     -- the commit it was built from ("-dirty": edited)
   target = build.target,   -- e.g. "x86_64-linux-musl"
-  lua = build.lua,         -- "Lua 5.4.7"
+  lua = build.lua,         -- e.g. "Lua 5.4.9"
 }
 
 -- moonbox.archive() -> {path, base, entries, skipped} | nil, message
