@@ -1,4 +1,4 @@
-# Makefile: builds build/moonbox, a static musl Lua 5.4.7 runtime. See LICENSE.
+# Makefile: builds build/moonbox, a static musl Lua 5.4.9 runtime. See LICENSE.
 # make | make test | make dist | make install PREFIX=... [LUA_LINK=1]
 # make release   (build/release/moonbox: -O2, LTO, PGO; make dist uses it)
 # make SAN=address,undefined test   (sanitizer build with clang, not static)
@@ -65,13 +65,24 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 -include $(wildcard $(MODULES:%=src/modules/%.mk))
 
 .PHONY: all test dist install clean fuzz bench release tz-conformance FORCE \
-  san-build bench-seeds
+  san-build bench-seeds test-tools
 
 all: $(BIN)
 
 $(B)/.tools:
-	@build-aux/need-tools musl-gcc=musl-tools tar=tar xz=xz-utils zip=zip
+	@build-aux/need-tools musl-gcc=musl-tools gcc=gcc tar=tar xz=xz-utils zip=zip
 	@mkdir -p $(B) && touch $@
+
+# What make test runs beyond the build (tests/run, fuzz, the sanitizer build),
+# installed the same way on every make test (PROGRAM=PACKAGE; a /pattern
+# names a file, for packages with no program of their own).
+TEST_TOOLS := runsc=runsc argon2=argon2 unzip=unzip python3=python3 \
+  unshare=util-linux setpriv=util-linux lua5.4=lua5.4 gcc=gcc \
+  /usr/include/stdio.h=libc6-dev clang-14=clang-14 \
+  '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a=libclang-rt-14-dev' \
+  /usr/share/zoneinfo/Europe/Paris=tzdata
+test-tools:
+	@build-aux/need-tools $(TEST_TOOLS)
 
 $(DEPS)/%/.sha256: deps/deps.lock | $(B)/.tools
 	deps/fetch $*
@@ -146,11 +157,12 @@ $(O)/repl-pty: tests/repl/pty.c
 	@mkdir -p $(@D)
 	$(CC) $(OPT) -std=gnu11 $(WARN) $(LDFLAGS) -o $@ $< -lutil
 
-test: $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty $(if $(SAN),,san-build)
+test: test-tools $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty \
+  $(if $(SAN),,san-build)
 	@MOONBOX=$(BIN) tests/run --unit-dir $(O)/unit --canary $(O)/canary
 
 # make test also runs a short pass on the sanitizer build (tests/run).
-san-build:
+san-build: | test-tools
 	$(MAKE) SAN=address,undefined $(B)/san/moonbox \
 	  $(UNIT_SRC:tests/unit/%.c=$(B)/san/unit/%)
 

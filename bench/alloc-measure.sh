@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/alloc-measure.sh: time binary-trees on Lua 5.4.7 with moonbox's
+# bench/alloc-measure.sh: time binary-trees on Lua 5.4 with moonbox's
 # allocator, with musl's malloc, and on Debian's lua5.4.  See LICENSE.
 #
 # Usage: bench/alloc-measure.sh [rounds [depth]]   (from the repository root)

@@ -14,8 +14,8 @@ Available options are:
   --        stop handling options
   -         stop handling options and execute stdin
 "
-# the PUC line: "Lua 5.4.7" and the copyright text of the pinned lua.h
-puc="Lua 5.4.7$(sed -n 's/^#define LUA_COPYRIGHT.*"\(  Copyright[^"]*\)".*/\1/p' build/deps/lua/src/lua.h)"
+# the PUC line: "Lua 5.4.N" and the copyright text of the pinned lua.h
+puc="$LUA_RELEASE$(sed -n 's/^#define LUA_COPYRIGHT.*"\(  Copyright[^"]*\)".*/\1/p' build/deps/lua/src/lua.h)"
 # moonbox's own -v line (its target says musl, or gnu in a sanitizer build)
 own=$($M -v | sed -n 2p)
 S=$TMP/script.lua

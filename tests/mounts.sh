@@ -20,7 +20,7 @@ elif [ -n "${MOONBOX_SAN:-}" ]; then
 else
   cli "no /proc: runs with /proc hidden by an empty tmpfs" -o $'nil\t3\n' -- \
     $NS sh -c "mount -t tmpfs none /proc && exec $MABS -e 'print(io.open(\"/proc/self/exe\"), 1 + 2)'"
-  cli "no /proc: /zip/ is found through AT_EXECFN" -o "$MABS	Lua 5.4.7
+  cli "no /proc: /zip/ is found through AT_EXECFN" -o "$MABS	$LUA_RELEASE
 " -- $NS sh -c "mount -t tmpfs none /proc && exec $MABS -e 'local m = require \"moonbox\" print(m.exe(), m.lua)'"
 fi
 if [ -z "$NS" ] || $NS true 2>/dev/null; then

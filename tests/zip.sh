@@ -25,7 +25,7 @@ if command -v zip >/dev/null; then
   cp "$M" "$Z/infozip.com" && mkdir -p "$Z/iz/mylib" && printf 'return "from mylib"\n' > "$Z/iz/mylib/init.lua"
   (cd "$Z/iz" && zip -q -r "$Z/infozip.com" mylib)
   cli "zip -r build/moonbox mylib/: require finds it, the runtime's files stay" \
-    -o $'from mylib\tLua 5.4.7\n' -- \
+    -o $'from mylib\t'"$LUA_RELEASE"$'\n' -- \
     env LUA_PATH='/zip/?/init.lua;;' "$Z/infozip.com" -e 'print(require "mylib", require("moonbox").lua)'
   printf '\n/zip/show.lua\r\n\nfixed\\nline\n...\n' > "$Z/iz/.args"
   printf 'print(table.concat({...}, ","))\n' > "$Z/iz/show.lua"
