@@ -223,7 +223,7 @@ else
 " -- "$EXEC" noprctl $M $M -e 'print("ran")'
 fi
 cli "MOONBOX_NOZIP=1: require 'moonbox' works and has_archive() is false" \
-  -o $'false\tnil\tLua 5.4.7\n' -- env MOONBOX_NOZIP=1 \
+  -o $'false\tnil\t'"$LUA_RELEASE"$'\n' -- env MOONBOX_NOZIP=1 \
   $M -e 'local m = require "moonbox" print(m.has_archive(), m.exe(), m.lua)'
 cli "an ELF with no archive: has_archive() is false" -o $'false\n' -- \
   "${M%/*}/moonbox.elf" -e 'print(require("moonbox").has_archive())'
