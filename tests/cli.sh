@@ -182,3 +182,19 @@ interrupt_case() {
 }
 interrupt_case
 # }====
+
+# {==== os and io as Debian's lua5.4 (glibc) does them; expected values
+# measured with lua5.4
+cli "os.setlocale('') names the environment's locale once" \
+  -o $'C.UTF-8\tC.UTF-8\tC.UTF-8\n' -- env LC_ALL= LANG=C.UTF-8 \
+  $M -e 'print(os.setlocale(""), os.setlocale(), os.setlocale(nil, "all"))'
+cli "os.setlocale('', 'time') follows LANG" -o $'C.UTF-8\tC.UTF-8\n' -- \
+  env LC_ALL= LC_TIME= LANG=C.UTF-8 $M -e 'print(os.setlocale("", "time"), os.setlocale("", "monetary"))'
+cli "os.setlocale(''): LC_TIME overrides LANG in a composite name" \
+  -o $'LC_CTYPE=C.UTF-8;LC_NUMERIC=C.UTF-8;LC_TIME=C;LC_COLLATE=C.UTF-8;LC_MONETARY=C.UTF-8;LC_MESSAGES=C.UTF-8;LC_PAPER=C.UTF-8;LC_NAME=C.UTF-8;LC_ADDRESS=C.UTF-8;LC_TELEPHONE=C.UTF-8;LC_MEASUREMENT=C.UTF-8;LC_IDENTIFICATION=C.UTF-8\tC\n' \
+  -- env LC_ALL= LANG=C.UTF-8 LC_TIME=POSIX $M -e 'print(os.setlocale(""), os.setlocale(nil, "time"))'
+cli "os.setlocale(''): LC_ALL wins, no LANG is C" -o $'C.utf8\tC\n' -- \
+  env LC_ALL=C.utf8 LANG=xx $M -e 'print(os.setlocale(""), os.setlocale("C"))'
+cli "os.setlocale(''): an empty environment is C" -o $'C\n' -- \
+  env -u LC_ALL -u LANG -u LC_CTYPE -u LC_NUMERIC -u LC_TIME -u LC_COLLATE -u LC_MONETARY -u LC_MESSAGES \
+  $M -e 'print(os.setlocale(""))'
