@@ -219,3 +219,27 @@ else
     unshare -m sh -c "mount -t tmpfs none /bin && exec $MABS_OSIO -e 'print(os.execute()) print(os.execute(\"true\")) print(io.popen(\"true\"))'"
 fi
 cli "os.execute() with /bin/sh: true" -o $'true\n' -- $M -e 'print(os.execute())'
+# package.path: the archive, then exactly Debian lua5.4's path and cpath
+cli "package.path and cpath: the archive's, then Debian lua5.4's" \
+  -o '/zip/.lua/?.lua;/zip/.lua/?/init.lua;/zip/?.lua;/zip/?/init.lua;/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua;./?.lua;./?/init.lua
+/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;/usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so
+' -- env -u LUA_PATH -u LUA_PATH_5_4 -u LUA_CPATH -u LUA_CPATH_5_4 $M -e 'print(package.path) print(package.cpath)'
+if [ "$(id -u)" != 0 ] || [ -n "${MOONBOX_IN_GVISOR:-}" ] || ! unshare -m true 2>/dev/null; then
+  skip "modules installed in /usr/share/lua/5.4 and /usr/local (2 cases)" "needs root and a private mount namespace (uid $(id -u)${MOONBOX_IN_GVISOR:+, gVisor})"
+else
+  mkdir -p "$TMP/cwdmods" && printf 'return "from ./"\n' > "$TMP/cwdmods/debmod.lua"
+  cli "require finds a module in /usr/share/lua/5.4 before ./, as lua5.4" \
+    -o $'from /usr/share\n' -- unshare -m sh -c "mount -t tmpfs none /usr/share &&
+      mkdir -p /usr/share/lua/5.4 && echo 'return \"from /usr/share\"' > /usr/share/lua/5.4/debmod.lua &&
+      cd '$TMP/cwdmods' && exec env -u LUA_PATH -u LUA_PATH_5_4 $MABS_OSIO -e 'print((require \"debmod\"))'"
+  cli "require of a C module in /usr/local/lib/lua/5.4: the clear error" -s 1 \
+    -E "module 'cm' is a C library at '/usr/local/lib/lua/5.4/cm.so', which moonbox cannot load" -- \
+    unshare -m sh -c "mount -t tmpfs none /usr/local && mkdir -p /usr/local/lib/lua/5.4 &&
+      : > /usr/local/lib/lua/5.4/cm.so && exec env -u LUA_CPATH -u LUA_CPATH_5_4 $MABS_OSIO -e 'require \"cm\"'"
+fi
+# a bundle finds its modules where they were in the app's directory
+mkdir -p "$TMP/app/lib" && printf 'print(require("lib.util").hi)\n' > "$TMP/app/main.lua" &&
+  printf 'return {hi = "util from the bundle"}\n' > "$TMP/app/lib/util.lua" &&
+  (cd "$TMP/app" && "$MABS_OSIO" --bundle -o "$TMP/app.bin" --main main.lua main.lua lib)
+cli "a bundle: require 'lib.util' finds /zip/lib/util.lua" -o $'util from the bundle\n' -- \
+  sh -c "cd / && exec '$TMP/app.bin'"
