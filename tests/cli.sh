@@ -243,3 +243,9 @@ mkdir -p "$TMP/app/lib" && printf 'print(require("lib.util").hi)\n' > "$TMP/app/
   (cd "$TMP/app" && "$MABS_OSIO" --bundle -o "$TMP/app.bin" --main main.lua main.lua lib)
 cli "a bundle: require 'lib.util' finds /zip/lib/util.lua" -o $'util from the bundle\n' -- \
   sh -c "cd / && exec '$TMP/app.bin'"
+# the zone file is read into what it needs, not a 1 MiB block
+$M -e 'io.write(io.open("/zip/usr/share/zoneinfo/Asia/Tokyo", "rb"):read("a"))' > "$TMP/tokyo"
+cli "os.date under MOONBOX_MEMLIMIT=1M reads a zone file" -o $'JST 1970\n' -- \
+  env MOONBOX_MEMLIMIT=1M TZ="$TMP/tokyo" $M -e 'print(os.date("%Z %Y", 0))'
+cli "os.date and os.time under MOONBOX_MEMLIMIT=1M, TZ unset" -O $'\t0\n' -- \
+  env -u TZ MOONBOX_MEMLIMIT=1M $M -e 'print(os.date(), os.time{year=1970, month=1, day=1, hour=0} - os.time{year=1970, month=1, day=1, hour=0})'
