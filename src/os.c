@@ -383,8 +383,9 @@ static void zonecache_new(lua_State *L) {
 
 /* {==== strftime in the C locale, as glibc 2.36 writes each conversion */
 
-/* Longest text of one conversion: %c of the largest year is 31 bytes. */
-#define CONV_MAX 64
+/* Longest text of one conversion: %Z (a TZ name, up to TZ_ABBR_MAX), or
+** %c of the largest year (31 bytes). */
+#define CONV_MAX (TZ_ABBR_MAX + 1 > 64 ? TZ_ABBR_MAX + 1 : 64)
 
 static const char *const wday_name[] = {"Sunday", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday"};

@@ -249,3 +249,10 @@ cli "os.date under MOONBOX_MEMLIMIT=1M reads a zone file" -o $'JST 1970\n' -- \
   env MOONBOX_MEMLIMIT=1M TZ="$TMP/tokyo" $M -e 'print(os.date("%Z %Y", 0))'
 cli "os.date and os.time under MOONBOX_MEMLIMIT=1M, TZ unset" -O $'\t0\n' -- \
   env -u TZ MOONBOX_MEMLIMIT=1M $M -e 'print(os.date(), os.time{year=1970, month=1, day=1, hour=0} - os.time{year=1970, month=1, day=1, hour=0})'
+# %Z gives a TZ name whole, past 15 characters, with its offset (glibc)
+cli "%Z: a long quoted TZ name, whole, with its offset" \
+  -o $'ABCDEFGHIJKLMNOPQRST +0300\tABCDEFGHIJKLMNOPQRSTUVWX +0400\n' -- \
+  env TZ='<ABCDEFGHIJKLMNOPQRST>-3<ABCDEFGHIJKLMNOPQRSTUVWX>,M3.2.0,M11.1.0' \
+  $M -e 'print(os.date("%Z %z", 0), os.date("%Z %z", 15552000))'
+cli "%Z: a long unquoted TZ name without offset falls back to UTC, named whole" \
+  -o $'ABCDEFGHIJKLMNOPQRST +0000\n' -- env TZ=ABCDEFGHIJKLMNOPQRST $M -e 'print(os.date("%Z %z", 0))'
