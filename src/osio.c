@@ -3,6 +3,7 @@
 ** child processes without posix_spawn's extra pipe, and stdio errors
 ** reported with the errno glibc gives. See LICENSE.
 */
+#define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
