@@ -28,10 +28,18 @@ endif
 
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Werror
 LUA_DEFS := -DLUA_COMPAT_5_3 -DLUA_USE_POSIX
-# package.path: the archive's .lua/ first, then Lua's usual directories.
+# package.path: the archive's .lua/, then its root (a bundle's modules where
+# they were on disk), then Debian lua5.4's path: PUC's with /usr/share/lua
+# before ./ (apt's pure-Lua modules). cpath as Debian's: a C module found
+# there is a clear error (a static binary cannot load it).
+DEB_LUA := /usr/share/lua/5.4/
+DEB_CLUA := /usr/lib/x86_64-linux-gnu/lua/5.4/
 LUA_DEFS += -DLUA_PATH_DEFAULT='"/zip/.lua/?.lua;/zip/.lua/?/init.lua;" \
+  "/zip/?.lua;/zip/?/init.lua;" \
   LUA_LDIR"?.lua;" LUA_LDIR"?/init.lua;" LUA_CDIR"?.lua;" LUA_CDIR"?/init.lua;" \
-  "./?.lua;" "./?/init.lua"'
+  "$(DEB_LUA)?.lua;$(DEB_LUA)?/init.lua;" "./?.lua;" "./?/init.lua"'
+LUA_DEFS += -DLUA_CPATH_DEFAULT='LUA_CDIR"?.so;" "$(DEB_CLUA)?.so;" \
+  "/usr/lib/lua/5.4/?.so;" LUA_CDIR"loadall.so;" "./?.so"'
 CFLAGS_LUA := $(OPT) -std=gnu99 $(LUA_DEFS)
 CFLAGS_ZLIB := $(OPT) -DHAVE_UNISTD_H -D_LARGEFILE64_SOURCE=1
 CFLAGS_OURS := $(OPT) -std=gnu11 $(WARN) $(LUA_DEFS) -Isrc -Isrc/engine -I$(O) \

@@ -19,6 +19,7 @@
 #undef MODULE
 
 int luaopen_moonbox_os(lua_State *L);
+int luaopen_moonbox_osio(lua_State *L);
 
 /* Built-in C modules, loaded lazily through package.preload. */
 static const luaL_Reg builtin[] = {
@@ -204,6 +205,8 @@ void libs_open(lua_State *L) {
   lua_call(L, 0, 0);
   replace_c_searchers(L);
   vfs_open(L);
+  lua_pushcfunction(L, luaopen_moonbox_osio); /* os.execute, io.popen... */
+  lua_call(L, 0, 0);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   lua_pushcfunction(L, open_build);
   lua_setfield(L, -2, "moonbox.build");

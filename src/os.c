@@ -22,53 +22,137 @@
 
 /* {==== os.setlocale */
 
-static const int categories[] = {LC_ALL,     LC_COLLATE, LC_CTYPE,
-                                 LC_MONETARY, LC_NUMERIC, LC_TIME};
+/* glibc's categories in the order of its composite names. musl has the
+** first six (lc_cats); the others' names are kept only to answer as
+** glibc does. */
+#define NCAT 12
+#define MUSL_NCAT 6
+static const int lc_cats[MUSL_NCAT] = {LC_CTYPE,   LC_NUMERIC, LC_TIME,
+                                       LC_COLLATE, LC_MONETARY, LC_MESSAGES};
+static const char *const cat_vars[NCAT] = {
+    "LC_CTYPE", "LC_NUMERIC", "LC_TIME", "LC_COLLATE", "LC_MONETARY",
+    "LC_MESSAGES", "LC_PAPER", "LC_NAME", "LC_ADDRESS", "LC_TELEPHONE",
+    "LC_MEASUREMENT", "LC_IDENTIFICATION"};
+
+/* Lua's category options and their index in cat_vars (-1: all). */
 static const char *const category_names[] = {
     "all", "collate", "ctype", "monetary", "numeric", "time", NULL};
-static const char *const category_vars[] = {
-    NULL, "LC_COLLATE", "LC_CTYPE", "LC_MONETARY", "LC_NUMERIC", "LC_TIME"};
+static const int category_index[] = {-1, 3, 0, 4, 1, 2};
 
-/* The locales musl really provides. musl's setlocale takes any name and
-** then behaves as C.UTF-8; Lua programs expect an unknown name to fail. */
-static int available(const char *name) {
-  static const char *const known[] = {"C", "POSIX", "C.UTF-8", "C.utf8",
-                                      NULL};
+/* The name of each category, as glibc would give it. musl's own names
+** cannot serve: it calls LC_TIME "C" after setting "C.UTF-8", and its
+** LC_ALL name is "C.UTF-8;C;C;C;C;C" where glibc says "C.UTF-8". The
+** locale is process-wide, so this table is too; it starts as "C", as a
+** process does, and only os.setlocale changes the locale. */
+static const char *cur_names[NCAT] = {"C", "C", "C", "C", "C", "C",
+                                      "C", "C", "C", "C", "C", "C"};
+
+/* The locales musl really provides, in the spelling glibc answers
+** with (it calls POSIX "C"), or NULL. musl's setlocale takes any name
+** and then behaves as C.UTF-8; Lua programs expect an unknown name to
+** fail. The result is a static string. */
+static const char *available(const char *name, size_t len) {
+  static const char *const known[] = {"C", "C.UTF-8", "C.utf8", NULL};
   int i;
+  if (len == 5 && memcmp(name, "POSIX", 5) == 0) return "C";
   for (i = 0; known[i]; i++)
-    if (strcmp(name, known[i]) == 0) return 1;
-  return 0;
+    if (strlen(known[i]) == len && memcmp(name, known[i], len) == 0)
+      return known[i];
+  return NULL;
 }
 
 static const char *env_nonempty(const char *var) {
-  const char *v = var ? getenv(var) : NULL;
+  const char *v = getenv(var);
   return v && *v ? v : NULL;
 }
 
-/* The name "" stands for, by POSIX precedence: LC_ALL, LC_xxx, LANG. For
-** LC_ALL every category must resolve to an available locale. */
-static int env_available(int op) {
+/* The locale "" stands for in category i, by POSIX precedence (LC_ALL,
+** LC_xxx, LANG, else C), or NULL when that locale is not available. */
+static const char *env_name(int i) {
   const char *v = env_nonempty("LC_ALL");
+  if (v == NULL) v = env_nonempty(cat_vars[i]);
+  if (v == NULL) v = env_nonempty("LANG");
+  return v ? available(v, strlen(v)) : "C";
+}
+
+/* glibc's composite name "LC_CTYPE=a;LC_NUMERIC=b;..." into names:
+** every category once, each locale available. Returns 0 if not. */
+static int parse_composite(const char *s, const char **names) {
+  int i, seen = 0;
+  while (*s) {
+    const char *eq = strchr(s, '='), *end;
+    if (eq == NULL) return 0;
+    end = eq + strcspn(eq, ";");
+    for (i = 0; i < NCAT; i++)
+      if (strlen(cat_vars[i]) == (size_t)(eq - s) &&
+          memcmp(s, cat_vars[i], (size_t)(eq - s)) == 0)
+        break;
+    if (i == NCAT || (names[i] = available(eq + 1, (size_t)(end - eq - 1)))
+                         == NULL)
+      return 0;
+    seen |= 1 << i;
+    s = *end ? end + 1 : end;
+  }
+  return seen == (1 << NCAT) - 1;
+}
+
+/* The new names for setting name in category index op (-1: all), into
+** names; 0 when a locale is not available. */
+static int new_names(const char *name, int op, const char **names) {
   int i;
-  if (v) return available(v);
-  for (i = 1; category_names[i]; i++) {
-    if (op != 0 && i != op) continue;
-    v = env_nonempty(category_vars[i]);
-    if (v == NULL) v = env_nonempty("LANG");
-    if (v && !available(v)) return 0;
+  memcpy(names, cur_names, sizeof cur_names);
+  if (op < 0 && strchr(name, ';')) return parse_composite(name, names);
+  for (i = 0; i < NCAT; i++) {
+    if (op >= 0 && i != op) continue;
+    names[i] = *name ? available(name, strlen(name)) : env_name(i);
+    if (names[i] == NULL) return 0;
   }
   return 1;
 }
 
+/* Pushes the name of category op (-1: all) as glibc gives it: for all,
+** one name when every category agrees, else the composite name. */
+static void push_name(lua_State *L, int op) {
+  luaL_Buffer b;
+  int i;
+  for (i = 1; op < 0 && i < NCAT; i++)
+    if (strcmp(cur_names[i], cur_names[0]) != 0) break;
+  if (op >= 0 || i == NCAT) {
+    lua_pushstring(L, cur_names[op < 0 ? 0 : op]);
+    return;
+  }
+  luaL_buffinit(L, &b);
+  for (i = 0; i < NCAT; i++) {
+    if (i > 0) luaL_addchar(&b, ';');
+    luaL_addstring(&b, cat_vars[i]);
+    luaL_addchar(&b, '=');
+    luaL_addstring(&b, cur_names[i]);
+  }
+  luaL_pushresult(&b);
+}
+
 /* -- os.setlocale([locale [, category]]) -> name | fail
-** As Lua's, but fails for locales that are not really available. */
+** As Lua's on glibc (names, "" from the environment, composite names),
+** but fails for locales musl does not really have. */
 static int os_setlocale(lua_State *L) {
   const char *name = luaL_optstring(L, 1, NULL);
-  int op = luaL_checkoption(L, 2, "all", category_names);
-  int ok = name == NULL || (*name ? available(name) : env_available(op));
-  const char *got = ok ? setlocale(categories[op], name) : NULL;
-  if (got) lua_pushstring(L, got);
-  else luaL_pushfail(L);
+  int op = category_index[luaL_checkoption(L, 2, "all", category_names)];
+  const char *names[NCAT];
+  int i;
+  if (name != NULL) {
+    if (!new_names(name, op, names)) {
+      luaL_pushfail(L);
+      return 1;
+    }
+    for (i = 0; i < NCAT; i++) {
+      if (i < MUSL_NCAT && setlocale(lc_cats[i], names[i]) == NULL) {
+        luaL_pushfail(L); /* not seen: musl takes every name */
+        return 1;
+      }
+      cur_names[i] = names[i];
+    }
+  }
+  push_name(L, op);
   return 1;
 }
 
@@ -115,31 +199,56 @@ static enum found parse(zonecache *c, const char *b, size_t n, tz_zone **out,
   return *rc == TZ_OK ? ZONE_FILE : BAD_FILE;
 }
 
-/* A zone file from the file system; NO_FILE when it cannot be opened.
-** At most TZIF_MAX bytes are read, so TZ=/dev/zero cannot hang. */
-static enum found from_file(zonecache *c, const char *path, tz_zone **out,
-                            tz_result *rc) {
+/* The first buffer for a zone file: its size and one byte (to see the end
+** without growing), or a guess for what has no size (a pipe, /dev/zero). */
+static size_t first_size(int fd) {
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      st.st_size < TZIF_MAX)
+    return (size_t)st.st_size + 1;
+  return 4096;
+}
+
+/* Reads fd whole into *b (*cap bytes, grown by doubling up to TZIF_MAX)
+** and returns the length; -1 when memory ran out (*b still owned). */
+static ssize_t read_all(zonecache *c, int fd, char **b, size_t *cap) {
   size_t n = 0;
   ssize_t r;
-  enum found f;
+  for (;;) {
+    if (n == *cap) {
+      size_t more = *cap > TZIF_MAX / 2 ? TZIF_MAX : *cap * 2;
+      char *nb;
+      if (n == TZIF_MAX) return (ssize_t)n; /* cut: TZ=/dev/zero */
+      if ((nb = c->alloc(c->ud, *b, *cap, more)) == NULL) return -1;
+      *b = nb;
+      *cap = more;
+    }
+    r = read(fd, *b + n, *cap - n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return (ssize_t)n; /* a read error reads as a short file */
+    n += (size_t)r;
+  }
+}
+
+/* A zone file from the file system; NO_FILE when it cannot be opened.
+** At most TZIF_MAX bytes are read, so TZ=/dev/zero cannot hang, and no
+** more memory is taken than the file needs (os.date under a small
+** MOONBOX_MEMLIMIT). */
+static enum found from_file(zonecache *c, const char *path, tz_zone **out,
+                            tz_result *rc) {
+  size_t cap;
+  ssize_t n;
+  enum found f = BAD_FILE;
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   char *b;
   if (fd < 0) return NO_FILE;
-  b = block(c, TZIF_MAX);
-  if (b == NULL) {
-    close(fd);
-    *rc = TZ_ENOMEM;
-    return BAD_FILE;
-  }
-  while (n < TZIF_MAX) {
-    r = read(fd, b + n, TZIF_MAX - n);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break; /* a read error reads as a short file */
-    n += (size_t)r;
-  }
+  cap = first_size(fd);
+  b = block(c, cap);
+  n = b ? read_all(c, fd, &b, &cap) : -1;
   close(fd);
-  f = parse(c, b, n, out, rc);
-  unblock(c, b, TZIF_MAX);
+  if (n < 0) *rc = TZ_ENOMEM;
+  else f = parse(c, b, (size_t)n, out, rc);
+  unblock(c, b, cap);
   return f;
 }
 
@@ -274,8 +383,9 @@ static void zonecache_new(lua_State *L) {
 
 /* {==== strftime in the C locale, as glibc 2.36 writes each conversion */
 
-/* Longest text of one conversion: %c of the largest year is 31 bytes. */
-#define CONV_MAX 64
+/* Longest text of one conversion: %Z (a TZ name, up to TZ_ABBR_MAX), or
+** %c of the largest year (31 bytes). */
+#define CONV_MAX (TZ_ABBR_MAX + 1 > 64 ? TZ_ABBR_MAX + 1 : 64)
 
 static const char *const wday_name[] = {"Sunday", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday"};

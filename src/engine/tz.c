@@ -141,18 +141,24 @@ static int name_char(int c, int quoted) {
   return is_alpha(c) || (quoted && (is_digit(c) || c == '+' || c == '-'));
 }
 
+/* Copies the name characters at p (quoted or not) into out, cut to
+** TZ_ABBR_MAX and NUL-terminated; returns how many there were. */
+static size_t scan_name(pstate *p, int quoted, char *out) {
+  size_t n = 0;
+  for (; name_char(peek(p), quoted); n++, p->s++)
+    if (n < TZ_ABBR_MAX) out[n] = *p->s;
+  out[n < TZ_ABBR_MAX ? n : TZ_ABBR_MAX] = '\0';
+  return n;
+}
+
 /* A zone name: <quoted> of alphanumerics and signs, or letters only;
-** 3 characters at least (POSIX), TZ_ABBR_MAX at most (ours: longer is
-** refused rather than cut, see tz.h). */
+** 3 characters at least (POSIX), any length as glibc takes it (kept up to
+** TZ_ABBR_MAX, see tz.h). */
 static int parse_name(pstate *p, char *out) {
   int quoted = peek(p) == '<';
-  size_t n = 0;
+  size_t n;
   p->s += quoted;
-  while (name_char(peek(p), quoted)) {
-    if (n == TZ_ABBR_MAX) return 0;
-    out[n++] = *p->s++;
-  }
-  out[n] = '\0';
+  n = scan_name(p, quoted, out);
   if (n < 3) return 0;
   if (quoted && peek(p) != '>') return 0;
   p->s += quoted;
@@ -265,21 +271,21 @@ static int parse_posix(const char *s, size_t len, posix *px) {
   return parse_name(&p, px->name[1]) && parse_dst_rest(&p, px);
 }
 
-/* parse_name's grammar, but never failing: an unquoted name longer than
-** TZ_ABBR_MAX is cut there (a quoted one then misses its '>' and gives
-** ""), and anything else unusable gives "". */
+/* parse_name's grammar, but never failing: a name is cut past
+** TZ_ABBR_MAX, a quoted one without its '>' gives "", and anything else
+** unusable gives "". */
 size_t tz_posix_name(const char *s, size_t len,
                      char name[TZ_ABBR_MAX + 1]) {
   pstate p = {s, s + len};
   int quoted = peek(&p) == '<';
-  size_t n = 0;
+  size_t n;
   p.s += quoted;
-  while (name_char(peek(&p), quoted) && n < TZ_ABBR_MAX) {
-    name[n++] = *p.s++;
+  n = scan_name(&p, quoted, name);
+  if (n < 3 || (quoted && peek(&p) != '>')) {
+    name[0] = '\0';
+    return 0;
   }
-  if (n < 3 || (quoted && peek(&p) != '>')) n = 0;
-  name[n] = '\0';
-  return n;
+  return n < TZ_ABBR_MAX ? n : TZ_ABBR_MAX;
 }
 
 /* }==== */
@@ -631,6 +637,7 @@ static tz_result fill(int64_t t, int32_t off, int isdst, const char *abbr,
   int64_t ls = t + off, days = floordiv(ls, DAY), secs = ls - days * DAY;
   int64_t year;
   int yday, leap, m = 0;
+  size_t n;
   civil(days, &year, &yday);
   if (year - 1900 > INT_MAX || year - 1900 < INT_MIN) return TZ_ERANGE;
   leap = is_leap(year);
@@ -645,8 +652,9 @@ static tz_result fill(int64_t t, int32_t off, int isdst, const char *abbr,
   out->yday = yday;
   out->isdst = isdst;
   out->gmtoff = off;
-  strncpy(out->abbr, abbr, TZ_ABBR_MAX);
-  out->abbr[TZ_ABBR_MAX] = '\0';
+  n = strnlen(abbr, TZ_ABBR_MAX); /* not strncpy: no padding to the end */
+  memcpy(out->abbr, abbr, n);
+  out->abbr[n] = '\0';
   return TZ_OK;
 }
 

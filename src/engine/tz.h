@@ -10,9 +10,11 @@
 #include <stdint.h>
 
 /* Longest abbreviation kept ("+0330", "CEST", "LMT"). Real data never
-** goes past 6 characters; a TZif or TZ string with a longer one is
-** rejected rather than truncated, so %Z never shows a cut name. */
-#define TZ_ABBR_MAX 15
+** goes past 6 characters, but glibc takes a TZ string's names whole at
+** any length (TZ="<ABCDEFGHIJKLMNOPQRST>-3" shows all of it in %Z): a
+** TZ name is cut only past this, its offsets and rules still used. A
+** TZif abbreviation longer than this is rejected as corrupt. */
+#define TZ_ABBR_MAX 255
 
 /* Result codes. TZ_OK is 0 so `if (rc)` tests for failure. */
 typedef enum tz_result {
@@ -70,7 +72,7 @@ tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
 
 /* tz_load_posix: parse a POSIX TZ string ("EST5EDT,M3.2.0,M11.1.0",
 ** "<+0330>-3:30", "JST-9"). Accepted, as glibc accepts them: quoted and
-** unquoted names of 3..TZ_ABBR_MAX characters; offsets hh[:mm[:ss]] with
+** unquoted names of 3 characters or more (cut to TZ_ABBR_MAX); offsets hh[:mm[:ss]] with
 ** hh <= 24; rules Jn (1-365, Feb 29 never counted), n (0-365) and Mm.w.d;
 ** rule times /[+-]hh[:mm[:ss]] with hh <= 167 (TZif v3); DST offset
 ** defaulting to one hour ahead of standard; DST without rules meaning
@@ -92,7 +94,8 @@ tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
                         tz_alloc alloc, void *ud);
 
 /* tz_posix_name: copy into name the leading standard-time name of TZ
-** string s as glibc would parse it, or "" if there is none.
+** string s as glibc would parse it (cut to TZ_ABBR_MAX), or "" if there
+** is none.
 ** Returns the name's length (0 .. TZ_ABBR_MAX). Never fails. */
 size_t tz_posix_name(const char *s, size_t len,
                      char name[TZ_ABBR_MAX + 1]);

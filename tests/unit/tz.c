@@ -148,12 +148,41 @@ static void test_tzif_rejections(void) {
   patched(999, 0, 136, TZ_OK);            /* footer absent: tolerated */
 }
 
+/* glibc takes TZ names whole at any length; kept up to TZ_ABBR_MAX. */
+static void test_long_names(void) {
+  char s[TZ_ABBR_MAX + 64], want[TZ_ABBR_MAX + 1], name[TZ_ABBR_MAX + 1];
+  tz_zone *z = posix("ABCDEFGHIJKLMNOPQ5");
+  expect_local(z, 0, "19:00:00", -18000, 0, "ABCDEFGHIJKLMNOPQ");
+  tz_free(z);
+  z = posix("<ABCDEFGHIJKLMNOPQRST>-3<ABCDEFGHIJKLMNOPQRSTUVWX>,J100,J200");
+  expect_local(z, 0, "03:00:00", 10800, 0, "ABCDEFGHIJKLMNOPQRST");
+  expect_local(z, 15552000, "04:00:00", 14400, 1, "ABCDEFGHIJKLMNOPQRSTUVWX");
+  tz_free(z);
+  memset(s, 'A', TZ_ABBR_MAX + 20);
+  strcpy(s + TZ_ABBR_MAX + 20, "-3");
+  memset(want, 'A', TZ_ABBR_MAX);
+  want[TZ_ABBR_MAX] = '\0';
+  z = posix(s);
+  expect_local(z, 0, "03:00:00", 10800, 0, want);
+  tz_free(z);
+  CHECK(tz_posix_name(s, strlen(s), name) == TZ_ABBR_MAX &&
+            strcmp(name, want) == 0,
+        "fallback name of a name past TZ_ABBR_MAX: expected it cut");
+  CHECK(tz_posix_name("<ABCDEFGHIJKLMNOPQRST>", 22, name) == 20 &&
+            strcmp(name, "ABCDEFGHIJKLMNOPQRST") == 0,
+        "fallback name of a long quoted name: expected it whole, got %s",
+        name);
+  CHECK(tz_posix_name("<ABCDEFGHIJKLMNOPQRST", 21, name) == 0 &&
+            name[0] == '\0',
+        "fallback name of a quoted name without '>': expected empty");
+}
+
 static void test_posix_strings(void) {
   static const char *bad[] = {"", "EST", "ES5", "5", "<+03", "<+0>-0",
     "EST5EDT,M13.1.0,M11.1.0", "EST5EDT,M3.6.0,M11.1.0",
     "EST5EDT,M3.2.7,M11.1.0", "EST5EDT,J0,J5", "EST5EDT,366,5",
     "EST5EDT,M3.2.0/168,M11.1.0", "EST25", "EST5:60", "EST5EDT,M3.2.0,x",
-    "EST5EDT,M3.2.0,M11.1.0junk", "ABCDEFGHIJKLMNOPQ5",
+    "EST5EDT,M3.2.0,M11.1.0junk",
     "EST5EDT,M3.2.0/,M11.1.0", "EST5EDT;M3.2.0"};
   size_t i;
   tz_zone *z;
@@ -164,6 +193,7 @@ static void test_posix_strings(void) {
   }
   CHECK(tz_load_posix(&z, NULL, 0, alloc, NULL) == TZ_EARG && !z,
         "NULL TZ string: TZ_EARG, as for the other loaders");
+  test_long_names();
   z = posix("<+0330>-3:30");
   expect_local(z, 0, "03:30:00", 12600, 0, "+0330");
   tz_free(z);
@@ -210,7 +240,7 @@ static void expect_mktime(const tz_zone *z, int64_t y, int mon, int mday,
   tz_tm tm = {.year = y, .mon = mon, .mday = mday, .hour = h, .min = mi,
               .sec = s, .isdst = isdst};
   int64_t t = 0;
-  char got[112];
+  char got[112 + TZ_ABBR_MAX];
   tz_result rc = tz_mktime(z, &tm, &t);
   CHECK(rc == TZ_OK, "mktime %lld-%d-%d: expected ok, got %s",
         (long long)y, mon + 1, mday, tz_strerror(rc));
