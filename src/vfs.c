@@ -1,7 +1,8 @@
 /*
-** vfs.c: /zip/ paths in Lua: io.open, io.lines, loadfile, dofile, require
-** and package.searchpath read entries of the appended archive; writes,
-** os.remove and os.rename there fail as on a read-only file system.
+** vfs.c: /zip/ paths in Lua: io.open, io.lines, io.input, loadfile,
+** dofile, require and package.searchpath read entries of the appended
+** archive; writes (io.output too), os.remove and os.rename there fail as
+** on a read-only file system.
 ** See LICENSE.
 */
 #define _GNU_SOURCE /* fopencookie */
@@ -31,13 +32,30 @@ static int pass(lua_State *L) {
 
 /* {==== names and failures */
 
+/* Where the archive part of a /zip/ path starts ("/x" or ""), or NULL
+** when path is not one. Read as the kernel reads the start of an absolute
+** path: "//zip/x", "/./zip/x" and "/../zip/x" all name /zip/x, since empty
+** and "." components are nothing and ".." at the root stays there. */
+static const char *zip_rest(const char *path) {
+  const char *p = path;
+  if (p == NULL || *p != '/') return NULL;
+  for (;;) {
+    size_t c;
+    while (*p == '/') p++;
+    c = strcspn(p, "/");
+    if (c == 3 && memcmp(p, "zip", 3) == 0) return p + 3;
+    if (!(c == 1 && p[0] == '.') && !(c == 2 && p[0] == '.' && p[1] == '.'))
+      return NULL;
+    p += c;
+  }
+}
+
 int vfs_pushname(lua_State *L, const char *path) {
   luaL_Buffer b;
-  const char *p = path + 4;
+  const char *p = zip_rest(path);
   size_t n = 0, len = strlen(path);
   char *out;
-  if (strncmp(path, "/zip", 4) != 0 || (path[4] != '/' && path[4] != '\0'))
-    return 0;
+  if (p == NULL) return 0;
   out = luaL_buffinitsize(L, &b, len);
   while (*p) {
     size_t c;
@@ -139,8 +157,7 @@ static int push_file(lua_State *L, const char *path) {
 }
 
 static int is_zip(const char *path) {
-  return path && strncmp(path, "/zip", 4) == 0 &&
-         (path[4] == '/' || path[4] == '\0');
+  return zip_rest(path) != NULL;
 }
 
 static int read_only(lua_State *L, const char *path) {
@@ -327,6 +344,28 @@ static int io_lines(lua_State *L) {
   return 4;
 }
 
+/* -- io.input([file]) -> file
+** (a /zip/ name opens the entry; raises when it cannot, as for any file) */
+static int io_input(lua_State *L) {
+  const char *path = lua_tostring(L, 1);
+  if (lua_type(L, 1) != LUA_TSTRING || !is_zip(path)) return pass(L);
+  if (open_zip(L, path) != 1) /* nil, "<path>: why", errno */
+    return luaL_error(L, "cannot open file '%s' (%s)", path,
+                      lua_tostring(L, -2) + strlen(path) + 2);
+  lua_replace(L, 1);
+  lua_settop(L, 1);
+  return pass(L); /* io.input(file) */
+}
+
+/* -- io.output([file]) -> file
+** (a /zip/ name raises "cannot open file '<path>' (Read-only file
+** system)" and touches nothing) */
+static int io_output(lua_State *L) {
+  const char *path = lua_tostring(L, 1);
+  if (lua_type(L, 1) != LUA_TSTRING || !is_zip(path)) return pass(L);
+  return luaL_error(L, "cannot open file '%s' (%s)", path, strerror(EROFS));
+}
+
 /* -- os.remove(filename) -> true | nil, message, errno */
 static int os_remove(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
@@ -506,6 +545,8 @@ static void wrap(lua_State *L, const char *lib, const char *name,
 void vfs_open(lua_State *L) {
   wrap(L, "io", "open", io_open);
   wrap(L, "io", "lines", io_lines);
+  wrap(L, "io", "input", io_input);
+  wrap(L, "io", "output", io_output);
   wrap(L, "os", "remove", os_remove);
   wrap(L, "os", "rename", os_rename);
   wrap(L, "_G", "loadfile", b_loadfile);
