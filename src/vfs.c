@@ -7,6 +7,7 @@
 */
 #define _GNU_SOURCE /* fopencookie */
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +89,7 @@ static int result_errno(zip_result r) {
   case ZIP_ISDIR: return EISDIR;
   case ZIP_NOMEM: return ENOMEM;
   case ZIP_TOOBIG: return EFBIG;
+  case ZIP_ENCRYPTED: case ZIP_METHOD: return ENOTSUP;
   default: return EIO;
   }
 }
@@ -100,6 +102,10 @@ int vfs_fail(lua_State *L, const char *path, zip_result r) {
     lua_pushinteger(L, ENOENT);
   } else if (r == ZIP_NOTFOUND || r == ZIP_ISDIR || r == ZIP_NOMEM) {
     lua_pushfstring(L, "%s: %s", path, strerror(result_errno(r)));
+    lua_pushinteger(L, result_errno(r));
+  } else if (r == ZIP_ENCRYPTED || r == ZIP_METHOD || r == ZIP_TOOBIG) {
+    /* not damage: no check line to point at */
+    lua_pushfstring(L, "%s: %s", path, zip_strerror(r));
     lua_pushinteger(L, result_errno(r));
   } else {
     lua_pushfstring(L, "%s: %s (check at zip.c:%d)", path, zip_strerror(r),
@@ -127,8 +133,11 @@ int vfs_pushdata(lua_State *L, const char *path, const zip_entry *e) {
   luaL_Buffer b;
   char *buf;
   zip_result r;
-  if (e->size > MAX_ENTRY || e->size >= (uint64_t)LUA_MAXINTEGER)
-    return vfs_fail(L, path, ZIP_TOOBIG);
+  r = zip_check(archive_get(), e); /* the real reason before any memory */
+  if (r == ZIP_OK && (e->size > MAX_ENTRY ||
+                      e->size >= (uint64_t)LUA_MAXINTEGER))
+    r = ZIP_TOOBIG;
+  if (r != ZIP_OK) return vfs_fail(L, path, r);
   buf = luaL_buffinitsize(L, &b, (size_t)e->size);
   r = zip_read(archive_get(), e, buf);
   if (r != ZIP_OK) {
@@ -230,6 +239,32 @@ static int io_zclose(lua_State *L) {
   return luaL_fileresult(L, ok, NULL);
 }
 
+/* A cookie with room for n bytes, from the state's allocator. The
+** collector cannot see this block, yet only a collection frees the ones
+** of handles dropped without a close: so the bytes are first added to the
+** collector's debt (the work a userdata of that size would have caused),
+** and when the allocator still refuses (MOONBOX_MEMLIMIT reached), a full
+** collection runs and the allocation is tried once more. NULL when even
+** that fails. */
+static Cookie *new_cookie(lua_State *L, size_t n) {
+  void *ud;
+  lua_Alloc alloc = lua_getallocf(L, &ud);
+  size_t size = sizeof(Cookie) + n, kb = size >> 10;
+  Cookie *k;
+  if (kb > 0 && lua_gc(L, LUA_GCISRUNNING))
+    lua_gc(L, LUA_GCSTEP, kb > INT_MAX ? INT_MAX : (int)kb);
+  k = alloc(ud, NULL, LUA_TUSERDATA, size);
+  if (k == NULL) {
+    lua_gc(L, LUA_GCCOLLECT);
+    k = alloc(ud, NULL, LUA_TUSERDATA, size);
+  }
+  if (k == NULL) return NULL;
+  k->alloc = alloc, k->ud = ud;
+  k->size = n;
+  k->pos = 0;
+  return k;
+}
+
 /* Opens entry e as a stdio stream over its inflated bytes; NULL and *r
 ** says why on failure. */
 static FILE *open_entry(lua_State *L, const zip_entry *e, zip_result *r) {
@@ -237,21 +272,14 @@ static FILE *open_entry(lua_State *L, const zip_entry *e, zip_result *r) {
                                            ck_close};
   Cookie *k;
   FILE *f;
-  void *ud;
-  lua_Alloc alloc = lua_getallocf(L, &ud);
-  *r = ZIP_OK;
-  if (e->size > MAX_ENTRY - sizeof(Cookie)) {
-    *r = ZIP_TOOBIG;
-    return NULL;
-  }
-  k = alloc(ud, NULL, LUA_TUSERDATA, sizeof(Cookie) + (size_t)e->size);
+  *r = zip_check(archive_get(), e); /* the real reason before any memory */
+  if (*r == ZIP_OK && e->size > MAX_ENTRY - sizeof(Cookie)) *r = ZIP_TOOBIG;
+  if (*r != ZIP_OK) return NULL;
+  k = new_cookie(L, (size_t)e->size);
   if (k == NULL) {
     *r = ZIP_NOMEM;
     return NULL;
   }
-  k->alloc = alloc, k->ud = ud;
-  k->size = (size_t)e->size;
-  k->pos = 0;
   *r = zip_read(archive_get(), e, k->data);
   f = *r == ZIP_OK ? fopencookie(k, "r", io) : NULL;
   if (f == NULL) {

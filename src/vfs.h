@@ -29,7 +29,8 @@ int vfs_loadfile(lua_State *L, const char *name, const char *mode);
 int vfs_pushname(lua_State *L, const char *path);
 
 /* Pushes nil, "<path>: <why r>", errno (ENOENT for a missing entry or
-** archive, EISDIR, ENOMEM, EFBIG, EIO for corruption) and returns 3. With
+** archive, EISDIR, ENOMEM, EFBIG, ENOTSUP for an encrypted entry or an
+** unknown method, EIO for corruption, whose message names the check) and returns 3. With
 ** no archive at all (archive_get failed) the message is the archive's own
 ** error whatever r is. */
 int vfs_fail(lua_State *L, const char *path, zip_result r);
