@@ -184,11 +184,15 @@ static int replace_file(const char *path, const char *data, size_t n) {
 ** elsewhere): it is only appended to, and grows. Sets h->entries to what
 ** the file holds afterwards.
 */
-static void trim_buf(rh_file *h, const char *buf, size_t size) {
+static int is_link(const char *path) {
   struct stat st;
+  return lstat(path, &st) != 0 || S_ISLNK(st.st_mode); /* unsure: a link */
+}
+
+static void trim_buf(rh_file *h, const char *buf, size_t size) {
   size_t n = count_entries(buf, size), off;
   h->entries = n;
-  if (n <= RH_MAX || lstat(h->path, &st) != 0 || S_ISLNK(st.st_mode)) return;
+  if (n <= RH_MAX || is_link(h->path)) return;
   off = skip_entries(buf, size, n - RH_MAX);
   if (replace_file(h->path, buf + off, size - off)) h->entries = RH_MAX;
 }
@@ -196,7 +200,9 @@ static void trim_buf(rh_file *h, const char *buf, size_t size) {
 /* The trim after an append: the file is read again. */
 static void trim(rh_file *h) {
   size_t size;
-  char *buf = read_file(h->path, &size);
+  char *buf;
+  if (is_link(h->path)) return; /* not worth reading: it stays */
+  buf = read_file(h->path, &size);
   if (buf == NULL) return; /* no memory, or too big: the file stays */
   trim_buf(h, buf, size);
   free(buf);
