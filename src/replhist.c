@@ -165,7 +165,7 @@ static int replace_file(const char *path, const char *data, size_t n) {
   struct stat st;
   int fd, ok;
   if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= sizeof tmp ||
-      stat(path, &st) != 0 || (fd = mkostemp(tmp, O_CLOEXEC)) < 0)
+      stat(path, &st) != 0 || (fd = mkstemp(tmp)) < 0)
     return 0;
   ok = write_all(fd, data, n) && fchmod(fd, st.st_mode & 07777) == 0 &&
        fsync(fd) == 0;
