@@ -211,7 +211,7 @@ static int is_elf(const char *path) {
   return n == 4 && memcmp(magic, "\177ELF", 4) == 0;
 }
 
-/* The file st (at path; top: named on the command line) is OUT itself.
+/* The file at path (top: named on the command line) is OUT itself.
 ** Writing OUT would replace this input: refused, unless OUT was met in
 ** a directory and is an executable, a bundle from an earlier run, which
 ** is left out (so re-running "-o app.bin ." does not pack app.bin into

@@ -318,17 +318,22 @@ cli "...no OUT" -s 1 -- test -e "$Z/bo-nl"
 # Killed while it writes (a 48 MB incompressible input keeps it busy for a
 # while after the temporary file appears): nothing is left.
 mkdir -p "$Z/kill" && head -c 48000000 /dev/urandom > "$Z/kill/big.bin"
+outs() { # how many files named PATTERN exist in $Z/kill (globs, not ls)
+  local f n=0
+  for f in "$Z/kill"/$1; do [ -e "$f" ] && n=$((n + 1)); done
+  echo $n
+}
 bundle_killed() { # SIGNAL: status and what is left beside OUT
   local pid i=0 rc
   rm -f "$Z/kill/out"*
   (cd "$Z/kill" && exec env --default-signal="$1" "$OLDPWD/$M" --bundle -o out big.bin) &
   pid=$!
-  while ! ls "$Z/kill" | grep -q '^out\.tmp\.' && [ $i -lt 1000 ]; do
+  while [ "$(outs 'out.tmp.*')" = 0 ] && [ $i -lt 1000 ]; do
     sleep 0.01; i=$((i + 1))
   done
   kill -s "$1" $pid
   { wait $pid; } 2>/dev/null; rc=$? # no "Hangup" job notice
-  echo "status $rc, left: $(ls "$Z/kill" | grep -c '^out')"
+  echo "status $rc, left: $(outs 'out*')"
 }
 for s in TERM:143 INT:130 HUP:129; do
   cli "--bundle killed by SIG${s%%:*} while writing: dies by it, removes its temporary file" \
