@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,10 @@ typedef struct Bundle {
   Item *items;
   size_t n, cap;
   const char *progname;
+  const char *out; /* -o OUT */
+  int out_exists;  /* 1: OUT is a regular file now, identified below */
+  dev_t out_dev;
+  ino_t out_ino;
 } Bundle;
 
 static int complain(Bundle *b, const char *what, const char *why) {
@@ -147,7 +152,7 @@ static int clean_name(const char *path, char *out, size_t *len) {
 }
 
 static int add_tree(Bundle *b, const char *path, const char *name,
-                    size_t len);
+                    size_t len, int top);
 
 static int add_dir(Bundle *b, const char *path, const char *name,
                    size_t len) {
@@ -169,7 +174,7 @@ static int add_dir(Bundle *b, const char *path, const char *name,
       snprintf(cp, pl + cl + 2, "%s/%s", path, de->d_name);
       snprintf(cn, len + cl + 2, "%.*s%s%s", (int)len, name, len ? "/" : "",
                de->d_name);
-      ok = add_tree(b, cp, cn, strlen(cn));
+      ok = add_tree(b, cp, cn, strlen(cn), 0);
     } else {
       ok = complain(b, path, "out of memory");
     }
@@ -197,14 +202,40 @@ static int read_link(Bundle *b, Item *it) {
   return 1;
 }
 
+/* Whether the file at path starts as an executable does (ELF magic). */
+static int is_elf(const char *path) {
+  char magic[4];
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  ssize_t n = fd < 0 ? -1 : read(fd, magic, sizeof magic);
+  if (fd >= 0) close(fd);
+  return n == 4 && memcmp(magic, "\177ELF", 4) == 0;
+}
+
+/* The file at path (top: named on the command line) is OUT itself.
+** Writing OUT would replace this input: refused, unless OUT was met in
+** a directory and is an executable, a bundle from an earlier run, which
+** is left out (so re-running "-o app.bin ." does not pack app.bin into
+** itself) with a notice. Returns 1 (skip it) or 0 (refused). */
+static int meet_out(Bundle *b, const char *path, int top) {
+  if (!top && is_elf(path)) {
+    fprintf(stderr, "%s: --bundle: %s: not packed: it is the output file "
+            "(-o %s)\n", b->progname, path, b->out);
+    return 1;
+  }
+  return complain(b, path, "is the output file (-o): writing it would "
+                           "replace this input");
+}
+
 static int add_tree(Bundle *b, const char *path, const char *name,
-                    size_t len) {
+                    size_t len, int top) {
   struct stat st;
   Item *it;
   if (stat(path, &st) != 0) return complain(b, path, strerror(errno));
   if (S_ISDIR(st.st_mode)) return add_dir(b, path, name, len);
   if (!S_ISREG(st.st_mode))
     return complain(b, path, "not a regular file or directory");
+  if (b->out_exists && st.st_dev == b->out_dev && st.st_ino == b->out_ino)
+    return meet_out(b, path, top);
   if (len == 0) return complain(b, path, "names no file");
   it = add_item(b, name, len, 0);
   if (it == NULL || (it->file = strdup(path)) == NULL)
@@ -224,7 +255,7 @@ static int add_arg(Bundle *b, const char *path) {
     ok = complain(b, path, "must be a relative path that stays below the "
                            "current directory");
   else
-    ok = add_tree(b, path, name, len);
+    ok = add_tree(b, path, name, len, 1);
   free(name);
   return ok;
 }
@@ -324,12 +355,19 @@ static void settle_links(Bundle *b) {
   }
 }
 
-/* .args running /zip/SCRIPT, which must be one of the files. */
+/* .args running /zip/SCRIPT, which must be one of the files. Its line
+** cannot hold a newline or a carriage return, and "\\n" there would be
+** read back as a newline: such names are refused here rather than
+** written into a .args that fails at every start. */
 static int add_main(Bundle *b, const char *script) {
-  char *name = malloc(strlen(script) + 1);
+  char *name;
   size_t len, i;
   int found = 0;
   Item *it;
+  if (strpbrk(script, "\r\n") || strstr(script, "\\n"))
+    return complain(b, "--main", "a script name holding a newline, a "
+                    "carriage return or \"\\n\" cannot go in .args");
+  name = malloc(strlen(script) + 1);
   if (name == NULL || !clean_name(script, name, &len)) {
     free(name);
     return complain(b, script, "--main needs a relative path");
@@ -459,38 +497,128 @@ static int write_elf(Bundle *b, Out *o, const unsigned char *exe,
          write_all(o, exe + at + 1, elf - (size_t)at - 1) == 0;
 }
 
-/* Writes OUT through a temporary file beside it. */
+/* }==== */
+
+/* {==== the temporary file and signals */
+
+/* The temporary file's name, for the signal handler: armed only while
+** the file exists under that name, changed with the signals blocked. */
+static char tmp_path[PATH_MAX];
+static volatile sig_atomic_t tmp_armed;
+static const int stops[] = {SIGINT, SIGTERM, SIGHUP};
+#define NSTOPS (sizeof stops / sizeof stops[0])
+
+/* Async-signal-safe: remove the temporary file, then die by the signal
+** as if no handler had been there (it is blocked until we return). */
+static void on_stop(int sig) {
+  if (tmp_armed) unlink(tmp_path);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* Catches the stopping signals that are not ignored (nohup keeps SIGHUP
+** ignored, and so do we); old gets what was there. */
+static void catch_stops(struct sigaction *old) {
+  struct sigaction sa;
+  size_t i;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop;
+  sigemptyset(&sa.sa_mask);
+  for (i = 0; i < NSTOPS; i++) {
+    sigaction(stops[i], NULL, &old[i]);
+    if (old[i].sa_handler != SIG_IGN) sigaction(stops[i], &sa, NULL);
+  }
+}
+
+static void release_stops(const struct sigaction *old) {
+  size_t i;
+  for (i = 0; i < NSTOPS; i++) sigaction(stops[i], &old[i], NULL);
+}
+
+/* Blocks (1) or unblocks (0) the stopping signals. */
+static void hold_stops(int hold) {
+  static sigset_t old;
+  sigset_t set;
+  size_t i;
+  if (!hold) {
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return;
+  }
+  sigemptyset(&set);
+  for (i = 0; i < NSTOPS; i++) sigaddset(&set, stops[i]);
+  sigprocmask(SIG_BLOCK, &set, &old);
+}
+
+/* mkstemp of OUT.tmp.XXXXXX in tmp_path, armed for the handler. */
+static int make_tmp(const char *out) {
+  int fd;
+  hold_stops(1);
+  snprintf(tmp_path, sizeof tmp_path, "%s.tmp.XXXXXX", out);
+  fd = mkstemp(tmp_path);
+  tmp_armed = fd >= 0;
+  hold_stops(0);
+  return fd;
+}
+
+/* Renames the temporary file to OUT (ok) or removes it; disarmed after. */
+static int settle_tmp(const char *out, int ok, Out *o) {
+  hold_stops(1);
+  if (ok && rename(tmp_path, out) != 0) o->err = errno, ok = 0;
+  if (!ok) unlink(tmp_path);
+  tmp_armed = 0;
+  hold_stops(0);
+  return ok;
+}
+
+/* }==== */
+
+/* {==== the output file */
+
+/* Writes OUT through a temporary file beside it, removed on any failure
+** and on SIGINT, SIGTERM or SIGHUP. */
 static int write_out(Bundle *b, const char *out) {
   size_t n, elf;
   const unsigned char *exe = archive_bytes(&n);
-  size_t tl = strlen(out) + 16;
-  char *tmp = malloc(tl);
+  struct sigaction old[NSTOPS];
   Out o = {-1, 0};
   int ok;
   elf = exe ? bundle_elf_size(exe, n) : 0;
-  if (elf == 0) {
-    free(tmp);
+  if (elf == 0)
     return complain(b, "cannot read this executable's ELF part",
                     exe ? archive_exe() : archive_error());
-  }
-  if (tmp == NULL) return complain(b, out, "out of memory");
-  snprintf(tmp, tl, "%s.tmp.XXXXXX", out);
-  o.fd = mkstemp(tmp);
+  if (strlen(out) + sizeof ".tmp.XXXXXX" > sizeof tmp_path)
+    return complain(b, out, strerror(ENAMETOOLONG));
+  catch_stops(old);
+  o.fd = make_tmp(out);
   if (o.fd < 0) {
     ok = complain(b, out, strerror(errno));
-    free(tmp);
+    release_stops(old);
     return ok;
   }
   ok = write_elf(b, &o, exe, elf) && write_archive(b, &o, elf);
   if (ok && fchmod(o.fd, 0755) != 0) o.err = errno, ok = 0;
   if (close(o.fd) != 0 && ok) o.err = errno, ok = 0;
-  if (ok && rename(tmp, out) != 0) o.err = errno, ok = 0;
-  if (!ok) {
-    if (o.err) complain(b, out, strerror(o.err));
-    unlink(tmp);
-  }
-  free(tmp);
+  ok = settle_tmp(out, ok, &o);
+  if (!ok && o.err) complain(b, out, strerror(o.err));
+  release_stops(old);
   return ok;
+}
+
+/* OUT may be replaced only when it is missing or a regular file: the
+** rename would turn /dev/null, a FIFO, a device node or a symbolic link
+** into a plain file. An existing OUT is remembered, so that it is never
+** read as an input. */
+static int check_out(Bundle *b, const char *out) {
+  struct stat st;
+  b->out = out;
+  if (lstat(out, &st) != 0) return 1; /* missing; other errors show later */
+  if (!S_ISREG(st.st_mode))
+    return complain(b, out, "exists and is not a regular file: not "
+                            "replaced");
+  b->out_exists = 1;
+  b->out_dev = st.st_dev;
+  b->out_ino = st.st_ino;
+  return 1;
 }
 
 /* }==== */
@@ -502,7 +630,7 @@ static int usage(Bundle *b, const char *bad) {
 }
 
 int bundle_main(int argc, char **argv, const char *progname) {
-  Bundle b = {NULL, 0, 0, progname};
+  Bundle b = {NULL, 0, 0, progname, NULL, 0, 0, 0};
   const char *out = NULL, *script = NULL;
   int i, ok, opts = 1;
   for (i = 2; i < argc; i++) {
@@ -517,7 +645,7 @@ int bundle_main(int argc, char **argv, const char *progname) {
     }
   }
   if (out == NULL) return usage(&b, "no output file (-o OUT)");
-  ok = add_runtime(&b);
+  ok = check_out(&b, out) && add_runtime(&b);
   for (i = 2, opts = 1; ok && i < argc; i++) {
     if (opts && strcmp(argv[i], "--") == 0) opts = 0;
     else if (opts && (strcmp(argv[i], "-o") == 0 ||

@@ -170,7 +170,8 @@ static void remember(lua_State *L, repl *R, int idx) {
   count = le_history_count(R->ed);
   last = count ? le_history_get(R->ed, count - 1, &m) : NULL;
   if (last && m == n && memcmp(last, s, n) == 0) return;
-  if (le_history_add(R->ed, s, n) == LE_OK) rh_append(&R->hist, R->ed, s, n);
+  le_history_add(R->ed, s, n); /* may not fit; the file still gets it */
+  rh_append(&R->hist, s, n);
 }
 
 /* }==== */
@@ -233,7 +234,12 @@ static int read_edit(lua_State *L, repl *R, const char *prompt) {
     }
     return GOT_INTR;
   case LE_EOF: return GOT_EOF;
-  default: /* the terminal went away, or memory: end the session */
+  case LE_ERR_NOMEM: /* a recalled entry too big to edit, say: the line
+                        is lost, the editor and the session go on */
+    fprintf(stderr, "%s\n", le_strerror(rc));
+    fflush(stderr);
+    return GOT_INTR;
+  default: /* the terminal went away: end the session */
     fprintf(stderr, "%s\n", le_strerror(rc));
     fflush(stderr);
     return GOT_EOF;

@@ -124,41 +124,108 @@ static char *read_file(const char *path, size_t *size) {
   return buf;
 }
 
-/* Rewrites the file with the editor's entries (after a trim). */
-static void rewrite(const rh_file *h, const le_editor *ed) {
-  size_t i, n = le_history_count(ed);
-  int fd = open(h->path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return;
-  for (i = 0; i < n; i++) {
-    size_t len;
-    const char *s = le_history_get(ed, i, &len);
-    if (!write_entry(fd, s, len)) break;
+/* Entries in buf[0..size): lines with something on them, a last line
+** without its newline included. */
+static size_t count_entries(const char *buf, size_t size) {
+  size_t i, start = 0, n = 0;
+  for (i = 0; i < size; i++) {
+    if (buf[i] != '\n') continue;
+    n += i > start;
+    start = i + 1;
   }
-  close(fd);
+  return n + (start < size);
+}
+
+/* Where buf's entries after the first 'skip' begin. */
+static size_t skip_entries(const char *buf, size_t size, size_t skip) {
+  size_t i, start = 0;
+  for (i = 0; i < size && skip > 0; i++) {
+    if (buf[i] != '\n') continue;
+    skip -= i > start;
+    start = i + 1;
+  }
+  return start;
+}
+
+static int write_all(int fd, const char *p, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(fd, p, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return 0;
+    p += w, n -= (size_t)w;
+  }
+  return 1;
+}
+
+/* Replaces the file at path by data[0..n) atomically: a new file beside
+** it (same permissions), synced, renamed over it. On any failure the old
+** file stays as it was. */
+static int replace_file(const char *path, const char *data, size_t n) {
+  char tmp[PATH_MAX];
+  struct stat st;
+  int fd, ok;
+  if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= sizeof tmp ||
+      stat(path, &st) != 0 || (fd = mkstemp(tmp)) < 0)
+    return 0;
+  ok = write_all(fd, data, n) && fchmod(fd, st.st_mode & 07777) == 0 &&
+       fsync(fd) == 0;
+  ok = close(fd) == 0 && ok;
+  ok = ok && rename(tmp, path) == 0;
+  if (!ok) unlink(tmp);
+  return ok;
+}
+
+/*
+** The trim: the file's own newest RH_MAX entries, taken from the file's
+** bytes in buf (never from the editor, which holds fewer when memory ran
+** short), replace it atomically. A history path that is a symbolic link
+** is never rewritten (the rename would put a plain file in the link's
+** place, and writing through it would edit a file the user put
+** elsewhere): it is only appended to, and grows. Sets h->entries to what
+** the file holds afterwards.
+*/
+static int is_link(const char *path) {
+  struct stat st;
+  return lstat(path, &st) != 0 || S_ISLNK(st.st_mode); /* unsure: a link */
+}
+
+static void trim_buf(rh_file *h, const char *buf, size_t size) {
+  size_t n = count_entries(buf, size), off;
+  h->entries = n;
+  if (n <= RH_MAX || is_link(h->path)) return;
+  off = skip_entries(buf, size, n - RH_MAX);
+  if (replace_file(h->path, buf + off, size - off)) h->entries = RH_MAX;
+}
+
+/* The trim after an append: the file is read again. */
+static void trim(rh_file *h) {
+  size_t size;
+  char *buf;
+  if (is_link(h->path)) return; /* not worth reading: it stays */
+  buf = read_file(h->path, &size);
+  if (buf == NULL) return; /* no memory, or too big: the file stays */
+  trim_buf(h, buf, size);
+  free(buf);
 }
 
 void rh_load(rh_file *h, le_editor *ed) {
-  size_t size, i, start = 0, entries = 0;
+  size_t size, i, start = 0;
   char *buf;
   le_history_set_max(ed, RH_MAX);
   if (!h->enabled || (buf = read_file(h->path, &size)) == NULL) return;
-  for (i = 0; i < size; i++) {
+  trim_buf(h, buf, size); /* before decoding changes buf */
+  for (i = 0; i < size; i++) { /* what does not fit in memory is skipped */
     if (buf[i] != '\n') continue;
-    if (i > start) {
+    if (i > start)
       le_history_add(ed, buf + start, decode(buf + start, i - start));
-      entries++;
-    }
     start = i + 1;
   }
   if (start < size) /* a last line without its newline still counts */
     le_history_add(ed, buf + start, decode(buf + start, size - start));
   free(buf);
-  h->entries = entries;
-  if (entries > RH_MAX) rewrite(h, ed), h->entries = le_history_count(ed);
 }
 
-void rh_append(rh_file *h, const le_editor *ed, const char *line,
-               size_t len) {
+void rh_append(rh_file *h, const char *line, size_t len) {
   int fd;
   if (!h->enabled) return;
   if (h->mkdirs) make_dirs(h->path);
@@ -167,7 +234,7 @@ void rh_append(rh_file *h, const le_editor *ed, const char *line,
   if (fd < 0) return;
   write_entry(fd, line, len);
   close(fd);
-  if (++h->entries > RH_MAX) rewrite(h, ed), h->entries = le_history_count(ed);
+  if (++h->entries > RH_MAX) trim(h);
 }
 
 /* }==== */

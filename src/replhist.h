@@ -29,21 +29,29 @@ typedef struct {
 void rh_init(rh_file *h);
 
 /*
+** The file is the user's data and is never lost: it is only ever appended
+** to, or trimmed to its newest RH_MAX entries by writing a new file beside
+** it and renaming it over (same permissions), from the file's own bytes --
+** never from the editor, which may hold fewer entries when memory ran
+** short. A history path that is a symbolic link is appended to through
+** the link but never trimmed (renaming would replace the link; writing
+** through it would edit a file kept elsewhere): it grows, and the
+** newest RH_MAX entries are what a session loads.
+**
 ** rh_load: add the file's entries to ed's history, oldest first, keeping
-** the newest RH_MAX; a file holding more is rewritten with those. Any
-** failure (no file, a directory, unreadable, too big) is silent.
+** the newest RH_MAX (entries the allocator refuses are left out of the
+** editor, not of the file); a file holding more is trimmed. Any failure
+** (no file, a directory, unreadable, too big) is silent.
 */
 void rh_load(rh_file *h, le_editor *ed);
 
 /*
 ** rh_append: add line[0..len) as one entry at the end of the file, making
 ** the file (0600) and its directories (0700) when needed; once the file
-** would pass RH_MAX entries it is rewritten from ed's history (which the
-** caller has already given the line). Silent on any failure. A
+** passes RH_MAX entries it is trimmed. Silent on any failure. A
 ** multi-line chunk stays one entry: the file holds one entry per line
 ** with "\\" for a backslash, "\n" for a newline, "\0" for NUL.
 */
-void rh_append(rh_file *h, const le_editor *ed, const char *line,
-               size_t len);
+void rh_append(rh_file *h, const char *line, size_t len);
 
 #endif

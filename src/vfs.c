@@ -1,11 +1,13 @@
 /*
-** vfs.c: /zip/ paths in Lua: io.open, io.lines, loadfile, dofile, require
-** and package.searchpath read entries of the appended archive; writes,
-** os.remove and os.rename there fail as on a read-only file system.
+** vfs.c: /zip/ paths in Lua: io.open, io.lines, io.input, loadfile,
+** dofile, require and package.searchpath read entries of the appended
+** archive; writes (io.output too), os.remove and os.rename there fail as
+** on a read-only file system.
 ** See LICENSE.
 */
 #define _GNU_SOURCE /* fopencookie */
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,13 +33,30 @@ static int pass(lua_State *L) {
 
 /* {==== names and failures */
 
+/* Where the archive part of a /zip/ path starts ("/x" or ""), or NULL
+** when path is not one. Read as the kernel reads the start of an absolute
+** path: "//zip/x", "/./zip/x" and "/../zip/x" all name /zip/x, since empty
+** and "." components are nothing and ".." at the root stays there. */
+static const char *zip_rest(const char *path) {
+  const char *p = path;
+  if (p == NULL || *p != '/') return NULL;
+  for (;;) {
+    size_t c;
+    while (*p == '/') p++;
+    c = strcspn(p, "/");
+    if (c == 3 && memcmp(p, "zip", 3) == 0) return p + 3;
+    if (!(c == 1 && p[0] == '.') && !(c == 2 && p[0] == '.' && p[1] == '.'))
+      return NULL;
+    p += c;
+  }
+}
+
 int vfs_pushname(lua_State *L, const char *path) {
   luaL_Buffer b;
-  const char *p = path + 4;
+  const char *p = zip_rest(path);
   size_t n = 0, len = strlen(path);
   char *out;
-  if (strncmp(path, "/zip", 4) != 0 || (path[4] != '/' && path[4] != '\0'))
-    return 0;
+  if (p == NULL) return 0;
   out = luaL_buffinitsize(L, &b, len);
   while (*p) {
     size_t c;
@@ -70,6 +89,7 @@ static int result_errno(zip_result r) {
   case ZIP_ISDIR: return EISDIR;
   case ZIP_NOMEM: return ENOMEM;
   case ZIP_TOOBIG: return EFBIG;
+  case ZIP_ENCRYPTED: case ZIP_METHOD: return ENOTSUP;
   default: return EIO;
   }
 }
@@ -82,6 +102,10 @@ int vfs_fail(lua_State *L, const char *path, zip_result r) {
     lua_pushinteger(L, ENOENT);
   } else if (r == ZIP_NOTFOUND || r == ZIP_ISDIR || r == ZIP_NOMEM) {
     lua_pushfstring(L, "%s: %s", path, strerror(result_errno(r)));
+    lua_pushinteger(L, result_errno(r));
+  } else if (r == ZIP_ENCRYPTED || r == ZIP_METHOD || r == ZIP_TOOBIG) {
+    /* not damage: no check line to point at */
+    lua_pushfstring(L, "%s: %s", path, zip_strerror(r));
     lua_pushinteger(L, result_errno(r));
   } else {
     lua_pushfstring(L, "%s: %s (check at zip.c:%d)", path, zip_strerror(r),
@@ -109,8 +133,11 @@ int vfs_pushdata(lua_State *L, const char *path, const zip_entry *e) {
   luaL_Buffer b;
   char *buf;
   zip_result r;
-  if (e->size > MAX_ENTRY || e->size >= (uint64_t)LUA_MAXINTEGER)
-    return vfs_fail(L, path, ZIP_TOOBIG);
+  r = zip_check(archive_get(), e); /* the real reason before any memory */
+  if (r == ZIP_OK && (e->size > MAX_ENTRY ||
+                      e->size >= (uint64_t)LUA_MAXINTEGER))
+    r = ZIP_TOOBIG;
+  if (r != ZIP_OK) return vfs_fail(L, path, r);
   buf = luaL_buffinitsize(L, &b, (size_t)e->size);
   r = zip_read(archive_get(), e, buf);
   if (r != ZIP_OK) {
@@ -139,8 +166,7 @@ static int push_file(lua_State *L, const char *path) {
 }
 
 static int is_zip(const char *path) {
-  return path && strncmp(path, "/zip", 4) == 0 &&
-         (path[4] == '/' || path[4] == '\0');
+  return zip_rest(path) != NULL;
 }
 
 static int read_only(lua_State *L, const char *path) {
@@ -213,6 +239,32 @@ static int io_zclose(lua_State *L) {
   return luaL_fileresult(L, ok, NULL);
 }
 
+/* A cookie with room for n bytes, from the state's allocator. The
+** collector cannot see this block, yet only a collection frees the ones
+** of handles dropped without a close: so the bytes are first added to the
+** collector's debt (the work a userdata of that size would have caused),
+** and when the allocator still refuses (MOONBOX_MEMLIMIT reached), a full
+** collection runs and the allocation is tried once more. NULL when even
+** that fails. */
+static Cookie *new_cookie(lua_State *L, size_t n) {
+  void *ud;
+  lua_Alloc alloc = lua_getallocf(L, &ud);
+  size_t size = sizeof(Cookie) + n, kb = size >> 10;
+  Cookie *k;
+  if (kb > 0 && lua_gc(L, LUA_GCISRUNNING))
+    lua_gc(L, LUA_GCSTEP, kb > INT_MAX ? INT_MAX : (int)kb);
+  k = alloc(ud, NULL, LUA_TUSERDATA, size);
+  if (k == NULL) {
+    lua_gc(L, LUA_GCCOLLECT);
+    k = alloc(ud, NULL, LUA_TUSERDATA, size);
+  }
+  if (k == NULL) return NULL;
+  k->alloc = alloc, k->ud = ud;
+  k->size = n;
+  k->pos = 0;
+  return k;
+}
+
 /* Opens entry e as a stdio stream over its inflated bytes; NULL and *r
 ** says why on failure. */
 static FILE *open_entry(lua_State *L, const zip_entry *e, zip_result *r) {
@@ -220,21 +272,14 @@ static FILE *open_entry(lua_State *L, const zip_entry *e, zip_result *r) {
                                            ck_close};
   Cookie *k;
   FILE *f;
-  void *ud;
-  lua_Alloc alloc = lua_getallocf(L, &ud);
-  *r = ZIP_OK;
-  if (e->size > MAX_ENTRY - sizeof(Cookie)) {
-    *r = ZIP_TOOBIG;
-    return NULL;
-  }
-  k = alloc(ud, NULL, LUA_TUSERDATA, sizeof(Cookie) + (size_t)e->size);
+  *r = zip_check(archive_get(), e); /* the real reason before any memory */
+  if (*r == ZIP_OK && e->size > MAX_ENTRY - sizeof(Cookie)) *r = ZIP_TOOBIG;
+  if (*r != ZIP_OK) return NULL;
+  k = new_cookie(L, (size_t)e->size);
   if (k == NULL) {
     *r = ZIP_NOMEM;
     return NULL;
   }
-  k->alloc = alloc, k->ud = ud;
-  k->size = (size_t)e->size;
-  k->pos = 0;
   *r = zip_read(archive_get(), e, k->data);
   f = *r == ZIP_OK ? fopencookie(k, "r", io) : NULL;
   if (f == NULL) {
@@ -325,6 +370,28 @@ static int io_lines(lua_State *L) {
   lua_pushnil(L);
   lua_pushvalue(L, 1);
   return 4;
+}
+
+/* -- io.input([file]) -> file
+** (a /zip/ name opens the entry; raises when it cannot, as for any file) */
+static int io_input(lua_State *L) {
+  const char *path = lua_tostring(L, 1);
+  if (lua_type(L, 1) != LUA_TSTRING || !is_zip(path)) return pass(L);
+  if (open_zip(L, path) != 1) /* nil, "<path>: why", errno */
+    return luaL_error(L, "cannot open file '%s' (%s)", path,
+                      lua_tostring(L, -2) + strlen(path) + 2);
+  lua_replace(L, 1);
+  lua_settop(L, 1);
+  return pass(L); /* io.input(file) */
+}
+
+/* -- io.output([file]) -> file
+** (a /zip/ name raises "cannot open file '<path>' (Read-only file
+** system)" and touches nothing) */
+static int io_output(lua_State *L) {
+  const char *path = lua_tostring(L, 1);
+  if (lua_type(L, 1) != LUA_TSTRING || !is_zip(path)) return pass(L);
+  return luaL_error(L, "cannot open file '%s' (%s)", path, strerror(EROFS));
 }
 
 /* -- os.remove(filename) -> true | nil, message, errno */
@@ -506,6 +573,8 @@ static void wrap(lua_State *L, const char *lib, const char *name,
 void vfs_open(lua_State *L) {
   wrap(L, "io", "open", io_open);
   wrap(L, "io", "lines", io_lines);
+  wrap(L, "io", "input", io_input);
+  wrap(L, "io", "output", io_output);
   wrap(L, "os", "remove", os_remove);
   wrap(L, "os", "rename", os_rename);
   wrap(L, "_G", "loadfile", b_loadfile);

@@ -10,8 +10,8 @@
 
 #include "zip.h"
 
-/* Wraps io.open, io.lines, loadfile, dofile, os.remove, os.rename and
-** package.searchpath and replaces the Lua searcher (package.searchers[2])
+/* Wraps io.open, io.lines, io.input, io.output, loadfile, dofile,
+** os.remove, os.rename and package.searchpath and replaces the Lua searcher (package.searchers[2])
 ** so that they understand /zip/. Call after the libraries are open. */
 void vfs_open(lua_State *L);
 
@@ -20,14 +20,17 @@ void vfs_open(lua_State *L);
 ** does. */
 int vfs_loadfile(lua_State *L, const char *name, const char *mode);
 
-/* If 'path' names something in the archive ("/zip" or "/zip/..."), pushes
-** the entry name it means, normalized lexically ("/zip/a/../b/" gives
-** "b/", "/zip" gives "") and returns 1; otherwise pushes nothing and
-** returns 0. */
+/* If 'path' names something in the archive ("/zip" or "/zip/...", with
+** the spellings the kernel reads the same at the root: "//zip/x",
+** "/./zip/x", "/../zip/x"), pushes the entry name it means, normalized
+** lexically ("/zip/a/../b/" gives "b/", "/zip" gives "") and returns 1;
+** otherwise pushes nothing and returns 0. Every /zip/ path the runtime
+** reads goes through this test. */
 int vfs_pushname(lua_State *L, const char *path);
 
 /* Pushes nil, "<path>: <why r>", errno (ENOENT for a missing entry or
-** archive, EISDIR, ENOMEM, EFBIG, EIO for corruption) and returns 3. With
+** archive, EISDIR, ENOMEM, EFBIG, ENOTSUP for an encrypted entry or an
+** unknown method, EIO for corruption, whose message names the check) and returns 3. With
 ** no archive at all (archive_get failed) the message is the archive's own
 ** error whatever r is. */
 int vfs_fail(lua_State *L, const char *path, zip_result r);

@@ -332,3 +332,59 @@ type \x04
 exit 0
 KEYS
 # }====
+
+# {==== issue 11: the history file is the user's data, never lost
+# Under a 4M limit the editor holds only ~200 of 1,200 entries of 20 KB:
+# the trim still keeps the file's own newest 1000, whole.
+HB=$TMP/repl-history-big
+pad=$(head -c 20000 /dev/zero | tr '\0' 'p')
+for i in $(seq 1 1200); do printf 'x = %d -- %s\n' "$i" "$pad"; done > "$HB"
+repl_case "history under MOONBOX_MEMLIMIT=4M: a session on a 24 MB history" \
+  MOONBOX_HISTORY="$HB" MOONBOX_MEMLIMIT=4M <<'KEYS'
+type 1 + 1\r
+expect \n2\n> 
+type \x04
+exit 0
+KEYS
+cli "...leaves the newest 1000 entries whole, not the ones that fitted in memory" \
+  -o $'1000 x = 202 1 + 1 999\n' -- sh -c "printf '%s %s %s %s\n' \$(wc -l < '$HB') \
+    \"\$(head -n 1 '$HB' | cut -c1-7)\" \"\$(tail -n 1 '$HB')\" \
+    \$(awk 'length(\$0) > 20000' '$HB' | wc -l)"
+rm -f "$HB"
+# An entry of 3 MB fits in the history under a 5M limit, but not twice:
+# recalling it fails, says so, and the session goes on.
+printf 'x = 1 -- %s\n' "$(head -c 3000000 /dev/zero | tr '\0' 'p')" > "$TMP/repl-history-huge"
+repl_case "recalling an entry too big to edit: a message, the REPL goes on" \
+  MOONBOX_HISTORY="$TMP/repl-history-huge" MOONBOX_MEMLIMIT=5M <<'KEYS'
+type \e[A
+expect not enough memory
+type 1 + 1\r
+expect \n2\n> 
+type \x04
+exit 0
+KEYS
+rm -f "$TMP/repl-history-huge"
+# A history path that is a symbolic link: appended through, never trimmed
+# (a rename would replace the link, a rewrite would edit its target).
+rm -f "$TMP/repl-hist-link" "$TMP/repl-hist-target"
+for i in $(seq 1 1500); do echo "x = $i"; done > "$TMP/repl-hist-target"
+ln -s repl-hist-target "$TMP/repl-hist-link"
+repl_case "history through a symbolic link: loads the newest, appends" \
+  MOONBOX_HISTORY="$TMP/repl-hist-link" <<'KEYS'
+type \e[A\r
+type x\r
+expect \n1500\n> 
+type \x04
+exit 0
+KEYS
+cli "...the link stays a link, its target keeps all 1500 entries and the new one" \
+  -o $'repl-hist-target 1501 x = 1 x\n' -- sh -c "printf '%s %s %s %s\n' \
+    \"\$(readlink '$TMP/repl-hist-link')\" \$(wc -l < '$TMP/repl-hist-target') \
+    \"\$(head -n 1 '$TMP/repl-hist-target')\" \"\$(tail -n 1 '$TMP/repl-hist-target')\""
+hist_tmps() { # temporary files of a trim left in $TMP (a glob: ls of $TMP fails in gVisor)
+  local f n=0
+  for f in "$TMP"/repl-hist*.tmp.*; do [ -e "$f" ] && n=$((n + 1)); done
+  echo $n
+}
+cli "...and no temporary file of a trim is left behind" -o $'0\n' -- hist_tmps
+# }====

@@ -366,13 +366,18 @@ static zip_result read_extras(zip *z, const central *c, zip_entry *e) {
 }
 
 /* Names we refuse to serve (see zip.h): they could escape a directory if
-** a caller ever extracted them, and cannot be looked up sanely. */
+** a caller ever extracted them, and cannot be looked up sanely: no lexical
+** path reaches "./x" or "a//b" (paths are normalised before lookup), so
+** listing them would show names nothing can open. */
 static int dangerous_name(const unsigned char *s, size_t n) {
-  if (n == 0 || s[0] == '/' || memchr(s, 0, n) != NULL) return 1;
-  for (size_t i = 0; i + 1 < n; i++) {
-    int start = i == 0 || s[i - 1] == '/';
-    int end = i + 2 == n || s[i + 2] == '/';
-    if (start && end && s[i] == '.' && s[i + 1] == '.') return 1;
+  size_t i = 0;
+  if (n == 0 || memchr(s, 0, n) != NULL) return 1;
+  while (i < n) { /* each component; a directory's final '/' ends one */
+    size_t c = 0;
+    while (i + c < n && s[i + c] != '/') c++;
+    if (c == 0) return 1; /* "/a", "a//b" */
+    if (s[i] == '.' && (c == 1 || (c == 2 && s[i + 1] == '.'))) return 1;
+    i += c + 1;
   }
   return 0;
 }
@@ -746,6 +751,24 @@ static zip_result locate_data(zip *z, const zip_entry *e,
   return ZIP_OK;
 }
 
+/* The checks zip_read makes before producing any output, cheapest
+** first; *data is where the entry's compressed bytes start. */
+static zip_result entry_check(zip *z, const zip_entry *e,
+                              const unsigned char **data) {
+  if (z->status != ZIP_OK) return z->status;
+  if (e->isdir) return ZIP_ISDIR;
+  if (e->flags & 1) return ZIP_ENCRYPTED;
+  if (e->method != 0 && e->method != 8) return ZIP_METHOD;
+  return locate_data(z, e, data);
+}
+
+zip_result zip_check(zip *z, const zip_entry *e) {
+  const unsigned char *data;
+  zip_result r = entry_check(z, e, &data);
+  if (r == ZIP_OK && e->size > SIZE_MAX) return ZIP_TOOBIG;
+  return r;
+}
+
 /* Shared by zip_read (stream on the stack) and zip_stream_open: all
 ** checks that need no decompression happen here, before any output.
 ** Method 8 is raw deflate (windowBits -15: no zlib header or trailer; the
@@ -757,11 +780,7 @@ static zip_result stream_init(zip *z, const zip_entry *e, zip_stream *s) {
   s->z = z;
   s->e = e;
   s->crc = (uint32_t)crc32(0, Z_NULL, 0);
-  if (z->status != ZIP_OK) return z->status;
-  if (e->isdir) return ZIP_ISDIR;
-  if (e->flags & 1) return ZIP_ENCRYPTED;
-  if (e->method != 0 && e->method != 8) return ZIP_METHOD;
-  zip_result r = locate_data(z, e, &s->in);
+  zip_result r = entry_check(z, e, &s->in);
   if (r != ZIP_OK) return r;
   s->inleft = e->csize;
   s->outleft = e->size;

@@ -25,8 +25,9 @@
 **
 ** Names are byte strings, compared with memcmp; nothing is normalised,
 ** except that a name ending in '/' is a directory. Entries whose name is
-** dangerous -- empty, starting with '/', containing a NUL byte or a ".."
-** component -- are SKIPPED when the index is built: they cannot be looked
+** dangerous or unreachable by a normalised path -- empty, starting with
+** '/', containing a NUL byte, a ".." or "." component or an empty one
+** ("a//b") -- are SKIPPED when the index is built: they cannot be looked
 ** up or listed, and zip_skipped counts them. When two entries have the
 ** same name, the one with the larger local header offset (the later one)
 ** wins and the other counts as skipped.
@@ -196,6 +197,17 @@ int zip_dir_next(zip_dir *d, const char **name, size_t *len,
 ** bytes. The zip stays usable.
 */
 zip_result zip_read(zip *z, const zip_entry *e, void *buf);
+
+/*
+** zip_check: whether zip_read of e could start: the checks it makes
+** before producing any output (archive state, directory, encryption,
+** method, local header, size addressable). Call it before allocating
+** e->size bytes, so that an entry that cannot be read says why instead of
+** asking for memory it will never fill. Result: ZIP_OK or one of
+** zip_read's codes (ZIP_ISDIR, ZIP_ENCRYPTED, ZIP_METHOD, ZIP_BADLOCAL,
+** ZIP_RANGE, ZIP_TOOBIG, or the archive's failure).
+*/
+zip_result zip_check(zip *z, const zip_entry *e);
 
 /*
 ** zip_stream_open: start reading entry e piecewise (for big entries the

@@ -66,26 +66,69 @@ static uint64_t memory_limit(void) {
   return ram < cg ? ram : cg;
 }
 
-/* The library ignores the callback's result and looks only at *memory. The
-** matrix gets its own mapping so that it can ask for huge pages: Argon2
-** walks it at random, and fewer TLB misses show in the timings. */
+/* The matrix comes from the Lua state's allocator, so MOONBOX_MEMLIMIT
+** counts it like any other memory of the script (it is 1 KiB times m_cost:
+** 1 GiB for m_cost 2^20, which an encoded string given to verify can ask
+** for). The library's callbacks take no user pointer, so the run in
+** progress on this thread is found here: set by run_argon2 around each
+** library call, NULL otherwise. */
+typedef struct Matrix {
+  lua_Alloc alloc;
+  void *ud;
+  int refused; /* 1: the allocator said no (the limit, or the system) */
+} Matrix;
+
+static _Thread_local Matrix *current;
+
+/* The library ignores the callback's result and looks only at *memory.
+** Argon2 walks the matrix at random, so its pages are offered huge pages
+** (a hint: failure changes nothing, and fewer TLB misses show in the
+** timings). */
 static int matrix_alloc(uint8_t **memory, size_t bytes) {
-  void *p;
+  Matrix *m = current;
+  uintptr_t lo, hi;
+  uint8_t *p;
   *memory = NULL;
-  if (bytes == 0 || (uint64_t)bytes > memory_limit())
+  if (m == NULL || bytes == 0 || (uint64_t)bytes > memory_limit())
     return ARGON2_MEMORY_ALLOCATION_ERROR;
-  p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-           -1, 0);
-  if (p == MAP_FAILED) return ARGON2_MEMORY_ALLOCATION_ERROR;
+  p = m->alloc(m->ud, NULL, 0, bytes);
+  if (p == NULL) {
+    m->refused = 1;
+    return ARGON2_MEMORY_ALLOCATION_ERROR;
+  }
 #ifdef MADV_HUGEPAGE
-  madvise(p, bytes, MADV_HUGEPAGE); /* a hint: failure changes nothing */
+  lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+  hi = ((uintptr_t)p + bytes) & ~(uintptr_t)4095;
+  if (hi > lo) madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+  (void)lo, (void)hi;
 #endif
   *memory = p;
   return ARGON2_OK;
 }
 
 static void matrix_free(uint8_t *memory, size_t bytes) {
-  if (memory != NULL) munmap(memory, bytes);
+  if (memory != NULL && current != NULL)
+    current->alloc(current->ud, memory, bytes, 0);
+}
+
+/* The next library call takes its matrix from L's allocator. */
+static void matrix_begin(lua_State *L, Matrix *m) {
+  m->alloc = lua_getallocf(L, &m->ud);
+  m->refused = 0;
+  current = m;
+}
+
+/* Whether rc failed only because the allocator refused the matrix. */
+static int refused(const Matrix *m, int rc) {
+  return rc == ARGON2_MEMORY_ALLOCATION_ERROR && m->refused;
+}
+
+/* Before the one retry after a refusal: garbage may hold the memory. */
+static void matrix_collect(lua_State *L, Matrix *m) {
+  current = NULL; /* a finalizer may hash too */
+  lua_gc(L, LUA_GCCOLLECT);
+  matrix_begin(L, m);
 }
 
 /* }==== */
@@ -242,6 +285,16 @@ static int fail(lua_State *L, int code) {
   return 2;
 }
 
+/* The matrix did not fit in what the state may allocate (MOONBOX_MEMLIMIT,
+** or the system said no, even after a full collection): raised as every
+** other allocation of the script raises, with Lua's own message. (A
+** matrix larger than the machine's memory is the library's refusal
+** instead: nil, "Memory allocation error".) */
+static int no_memory(lua_State *L) {
+  lua_pushliteral(L, "not enough memory");
+  return lua_error(L);
+}
+
 /* Hash into the Lua-owned buffers: nothing here can raise, and nothing
 ** malloc'd outlives the call. Returns an ARGON2_ code. */
 static int hash_into(const Config *o, const char *pwd, size_t pwdlen,
@@ -265,8 +318,9 @@ static int hash_into(const Config *o, const char *pwd, size_t pwdlen,
 }
 
 /* -- argon2.hash_encoded(plain, salt [, options]) -> string | nil, message
-** Raises on wrong argument types; the library's refusals come back as nil
-** plus its message. */
+** Raises on wrong argument types and "not enough memory" when the matrix
+** does not fit under MOONBOX_MEMLIMIT; the library's refusals come back
+** as nil plus its message. */
 static int a2_hash_encoded(lua_State *L) {
   size_t pwdlen, saltlen, enclen;
   const char *pwd = luaL_checklstring(L, 1, &pwdlen);
@@ -275,6 +329,7 @@ static int a2_hash_encoded(lua_State *L) {
   uint8_t *out;
   char *enc;
   luaL_Buffer b;
+  Matrix m;
   int rc;
   read_options(L, &o);
   rc = precheck(&o, pwdlen, saltlen);
@@ -284,8 +339,15 @@ static int a2_hash_encoded(lua_State *L) {
                              (uint32_t)o.hash_len, o.variant);
   out = (uint8_t *)lua_newuserdatauv(L, (size_t)o.hash_len, 0);
   enc = luaL_buffinitsize(L, &b, enclen);
+  matrix_begin(L, &m);
   rc = hash_into(&o, pwd, pwdlen, salt, saltlen, out, enc, enclen);
+  if (refused(&m, rc)) {
+    matrix_collect(L, &m);
+    rc = hash_into(&o, pwd, pwdlen, salt, saltlen, out, enc, enclen);
+  }
+  current = NULL;
   luaL_pushresultsize(&b, rc == ARGON2_OK ? strlen(enc) : 0);
+  if (refused(&m, rc)) return no_memory(L);
   return rc == ARGON2_OK ? 1 : fail(L, rc);
 }
 
@@ -325,11 +387,13 @@ static int verify_into(const char *encoded, size_t len, const char *pwd,
 ** Exactly two arguments or it raises; false (with the library's message,
 ** as issue 5 asks; lua-argon2 returns false alone, and a script testing the
 ** first result cannot tell) means the password does not match; nil plus the
-** library's message means the string was refused. */
+** library's message means the string was refused; a matrix that does not
+** fit under MOONBOX_MEMLIMIT raises "not enough memory". */
 static int a2_verify(lua_State *L) {
   size_t pwdlen, len;
   const char *encoded, *pwd;
   uint8_t *buf;
+  Matrix m;
   int rc;
   if (lua_gettop(L) != 2)
     return luaL_error(L, "expecting 2 arguments, but got %d", lua_gettop(L));
@@ -339,7 +403,14 @@ static int a2_verify(lua_State *L) {
   if (pwdlen > ARGON2_MAX_PWD_LENGTH) return fail(L, ARGON2_PWD_TOO_LONG);
   if (len > UINT32_MAX) return fail(L, ARGON2_DECODING_FAIL);
   buf = (uint8_t *)lua_newuserdatauv(L, 3 * len + 1, 0);
+  matrix_begin(L, &m);
   rc = verify_into(encoded, len, pwd, pwdlen, buf, buf + 2 * len);
+  if (refused(&m, rc)) {
+    matrix_collect(L, &m);
+    rc = verify_into(encoded, len, pwd, pwdlen, buf, buf + 2 * len);
+  }
+  current = NULL;
+  if (refused(&m, rc)) return no_memory(L);
   if (rc == ARGON2_VERIFY_MISMATCH) {
     lua_pushboolean(L, 0);
     lua_pushstring(L, argon2_error_message(rc));

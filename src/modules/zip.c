@@ -99,14 +99,16 @@ static int z_read(lua_State *L) {
 
 /* -- zip.list([prefix]) -> {name, ...} | nil, message, errno
 ** (every entry whose name starts with prefix, sorted bytewise; directories
-** end with '/'; nothing is normalized in prefix but a leading "/zip/") */
+** end with '/'; a prefix that is a /zip/ path ("/zip", "/zip/lib/",
+** "//zip/a/../b") is normalized as /zip/ paths are, any other is taken as
+** the start of entry names, byte for byte) */
 static int z_list(lua_State *L) {
   size_t plen, i, n, k = 0;
   const char *prefix = luaL_optlstring(L, 1, "", &plen);
   zip *z = archive_get();
   zip_result r = z ? zip_index(z) : ZIP_NOEOCD;
   if (r != ZIP_OK) return vfs_fail(L, "/zip/", r);
-  if (strncmp(prefix, "/zip/", 5) == 0) prefix += 5, plen -= 5;
+  if (vfs_pushname(L, prefix)) prefix = lua_tolstring(L, -1, &plen);
   n = zip_count(z);
   lua_newtable(L);
   for (i = 0; i < n; i++) {

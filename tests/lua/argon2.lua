@@ -167,4 +167,38 @@ assert(decodes > 0, "some truncations should decode as shorter hashes")
 local flipped = h:sub(1, -2) .. (h:sub(-1) == "A" and "B" or "A")
 assert(argon2.verify(flipped, "password") ~= true, "flipped hash")
 
+-- the matrix is the script's memory: MOONBOX_MEMLIMIT counts it (issue 11).
+-- In a child under a 24M limit: 1 GiB (m_cost 2^20) asked by hash_encoded
+-- or by a hostile encoded string raises "not enough memory" and the peak
+-- RSS stays far below; 16 MiB fits once the garbage is collected.
+local exe = assert(arg and arg[-1], "the interpreter's path in arg[-1]")
+local child = os.tmpname()
+assert(io.open(child, "w")):write([=[
+local argon2 = require "argon2"
+print(pcall(argon2.hash_encoded, "password", "somesalt",
+  {m_cost = 2^20, t_cost = 1}))
+print(pcall(argon2.verify, "$argon2id$v=19$m=1048576,t=1,p=1$c29tZXNhbHQ$"
+  .. "qLml5cbqFAO6YxVHhrSBHP0UWdxrIxkNcM8aMX3blzU", "password"))
+local junk = {} for i = 1, 12 do junk[i] = string.rep("x", 1e6) end
+junk = nil -- 12 MB of garbage: the 16 MiB matrix fits only once it goes
+print(#assert(argon2.hash_encoded("password", "somesalt",
+  {m_cost = 2^14, t_cost = 1})))
+local st = io.open("/proc/self/status")
+local kb = st and tonumber(st:read("a"):match("VmHWM:%s*(%d+)"))
+print(kb == nil and "no VmHWM" or kb < 100000 and "peak ok" or kb .. " kB")
+]=]):close()
+local p = io.popen("MOONBOX_MEMLIMIT=24M '" .. exe .. "' " .. child .. " 2>&1")
+local got = p:read("a")
+p:close()
+os.remove(child)
+local want = "false\tnot enough memory\nfalse\tnot enough memory\n"
+  .. "%d+\n(.-)\n$"
+local peak = got:match("^" .. want)
+assert(peak, "memory-limited child: got " .. got)
+if peak == "no VmHWM" then
+  io.stderr:write("argon2.lua: peak RSS not checked (no VmHWM in /proc)\n")
+else
+  eq(peak, "peak ok", "peak RSS under MOONBOX_MEMLIMIT=24M")
+end
+
 print("argon2: ok")

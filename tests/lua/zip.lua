@@ -113,4 +113,39 @@ checkerror("string expected", zip.read)
 local a = zip.archive()
 eq(a.path, m.exe(), "archive path")
 assert(a.entries >= 2, "entries")
+
+-- io.input and io.output: /zip/ names the archive there too (issue 11)
+local stdin = io.input()
+eq(io.type(io.input("/zip/.lua/moonbox.lua")), "file", "io.input of /zip/")
+eq(io.read("a"), src, "io.read from a /zip/ io.input")
+io.input():close()
+io.input(stdin)
+checkerror("cannot open file '/zip/nope' (No such file or directory)",
+  io.input, "/zip/nope")
+local stdout = io.output()
+checkerror("cannot open file '/zip/new.txt' (Read-only file system)",
+  io.output, "/zip/new.txt")
+checkerror("cannot open file '//zip/new.txt' (Read-only file system)",
+  io.output, "//zip/new.txt")
+eq(io.output(), stdout, "a refused io.output keeps the old one")
+
+-- other spellings of /zip/ the kernel reads the same: the archive too
+for _, p in ipairs{"//zip/.lua/moonbox.lua", "/./zip/.lua/moonbox.lua",
+    "/../zip/.lua/moonbox.lua", "///zip//.lua/moonbox.lua"} do
+  eq(io.open(p):read("a"), src, "io.open " .. p)
+  eq(loadfile(p)().lua, "Lua 5.4.7", "loadfile " .. p)
+  eq(dofile(p).lua, "Lua 5.4.7", "dofile " .. p)
+  eq(zip.read(p), src, "zip.read " .. p)
+  eq(zip.stat(p).name, ".lua/moonbox.lua", "zip.stat " .. p)
+  eq(select(3, io.open(p, "w")), 30, "io.open(" .. p .. ", 'w')")
+  eq(select(3, os.remove(p)), 30, "os.remove " .. p)
+  local n2 = 0
+  for _ in io.lines(p) do n2 = n2 + 1 end
+  eq(n2, nl, "io.lines " .. p)
+end
+eq(package.searchpath("moonbox", "//zip/.lua/?.lua"), "//zip/.lua/moonbox.lua",
+  "searchpath through //zip/")
+eq(io.open("/zipx/a"), nil, "/zipx/ is not the archive")
+eq(select(2, io.open("/zipx/a")), "/zipx/a: No such file or directory",
+  "/zipx/ goes to the disk")
 print("zip.lua: ok")

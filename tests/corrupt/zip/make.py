@@ -69,3 +69,25 @@ save("overlap.zip", b)
 b = load("zip64.zip"); p = central_named(b, b"a/b.txt")
 struct.pack_into("<II", b, p + 20, 0xffffffff, 0xffffffff)  # needs 16 bytes
 save("zip64-bad-extra.zip", b)
+
+# a/b.txt encrypted (flag bit 0, central +8 and local +6) and declaring
+# 4 GiB: its reason must come back, not a failed 4 GiB allocation.
+b = load("deflated.zip"); p = central_named(b, b"a/b.txt")
+lho = struct.unpack_from("<I", b, p + 42)[0]
+b[p + 8] |= 1; b[lho + 6] |= 1
+struct.pack_into("<I", b, p + 24, 0xfffffffe)
+save("encrypted-huge.zip", b)
+
+# a/b.txt with method 99 (AES, central +10 and local +8) declaring 4 GiB.
+b = load("deflated.zip"); p = central_named(b, b"a/b.txt")
+lho = struct.unpack_from("<I", b, p + 42)[0]
+struct.pack_into("<H", b, p + 10, 99); struct.pack_into("<H", b, lho + 8, 99)
+struct.pack_into("<I", b, p + 24, 0xfffffffe)
+save("method-huge.zip", b)
+
+# Names no normalised path reaches: a/b.txt -> ./b.txt, a/c/d.lua ->
+# a//dd.lua (central and local alike); hello.txt stays readable.
+b = load("deflated.zip")
+for old, new in ((b"a/b.txt", b"./b.txt"), (b"a/c/d.lua", b"a//dd.lua")):
+    b = bytearray(bytes(b).replace(old, new))
+save("unreachable-names.zip", b)
