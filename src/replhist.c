@@ -147,6 +147,21 @@ static size_t skip_entries(const char *buf, size_t size, size_t skip) {
   return start;
 }
 
+/* Where the newest entries of buf that together hold at most 'budget'
+** bytes begin; the newest entry counts whatever its size. */
+static size_t newest_within(const char *buf, size_t size, size_t budget) {
+  size_t end = size, held = 0;
+  for (;;) {
+    size_t start = end; /* [start, end): one entry, perhaps empty */
+    while (start > 0 && buf[start - 1] != '\n') start--;
+    if (held > 0 && (held >= budget || end - start > budget - held))
+      return end + 1; /* buf[end] is the newline before what is kept */
+    held += end - start;
+    if (start == 0) return 0;
+    end = start - 1;
+  }
+}
+
 static int write_all(int fd, const char *p, size_t n) {
   while (n > 0) {
     ssize_t w = write(fd, p, n);
@@ -214,7 +229,9 @@ void rh_load(rh_file *h, le_editor *ed) {
   le_history_set_max(ed, RH_MAX);
   if (!h->enabled || (buf = read_file(h->path, &size)) == NULL) return;
   trim_buf(h, buf, size); /* before decoding changes buf */
-  for (i = 0; i < size; i++) { /* what does not fit in memory is skipped */
+  if (size > 0 && buf[size - 1] == '\n') size--;
+  start = newest_within(buf, size, RH_LOAD_BYTES);
+  for (i = start; i < size; i++) { /* what does not fit is skipped */
     if (buf[i] != '\n') continue;
     if (i > start)
       le_history_add(ed, buf + start, decode(buf + start, i - start));

@@ -12,6 +12,10 @@
 
 /* Entries kept, in the editor and (after the next load) in the file. */
 #define RH_MAX 1000
+/* A session loads the newest entries that hold at most this many bytes
+** (and always the newest one), so that a history of huge entries does not
+** take all the memory a MOONBOX_MEMLIMIT leaves for the program. */
+#define RH_LOAD_BYTES (1u << 20)
 
 typedef struct {
   char path[PATH_MAX];
@@ -39,8 +43,9 @@ void rh_init(rh_file *h);
 ** newest RH_MAX entries are what a session loads.
 **
 ** rh_load: add the file's entries to ed's history, oldest first, keeping
-** the newest RH_MAX (entries the allocator refuses are left out of the
-** editor, not of the file); a file holding more is trimmed. Any failure
+** the newest RH_MAX that hold at most RH_LOAD_BYTES together (entries the
+** allocator refuses are left out of the editor, not of the file); a file
+** holding more than RH_MAX is trimmed. Any failure
 ** (no file, a directory, unreadable, too big) is silent.
 */
 void rh_load(rh_file *h, le_editor *ed);

@@ -334,8 +334,9 @@ KEYS
 # }====
 
 # {==== issue 11: the history file is the user's data, never lost
-# Under a 4M limit the editor holds only ~200 of 1,200 entries of 20 KB:
-# the trim still keeps the file's own newest 1000, whole.
+# 1,200 entries of 20 KB (24 MB) under a 4M limit: the session loads only
+# the newest 1 MiB of them (RH_LOAD_BYTES), so code still runs, and the
+# trim still keeps the file's own newest 1000, whole.
 HB=$TMP/repl-history-big
 pad=$(head -c 20000 /dev/zero | tr '\0' 'p')
 for i in $(seq 1 1200); do printf 'x = %d -- %s\n' "$i" "$pad"; done > "$HB"
