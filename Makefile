@@ -88,7 +88,7 @@ TEST_TOOLS := runsc=runsc argon2=argon2 unzip=unzip python3=python3 \
   unshare=util-linux setpriv=util-linux lua5.4=lua5.4 gcc=gcc \
   /usr/include/stdio.h=libc6-dev clang-14=clang-14 \
   '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a=libclang-rt-14-dev' \
-  /usr/share/zoneinfo/Europe/Paris=tzdata
+  /usr/share/zoneinfo/Europe/Paris=tzdata man=man-db
 test-tools:
 	@build-aux/need-tools $(TEST_TOOLS)
 
@@ -273,6 +273,8 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/moonbox
 	$(if $(LUA_LINK),ln -sf moonbox $(DESTDIR)$(PREFIX)/bin/lua)
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0644 docs/moonbox.1 $(DESTDIR)$(PREFIX)/share/man/man1/moonbox.1
 
 bench: $(R)/moonbox
 	bench/run --moonbox $(R)/moonbox

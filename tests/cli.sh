@@ -343,3 +343,35 @@ cli "%Z: a long quoted TZ name, whole, with its offset" \
   $M -e 'print(os.date("%Z %z", 0), os.date("%Z %z", 15552000))'
 cli "%Z: a long unquoted TZ name without offset falls back to UTC, named whole" \
   -o $'ABCDEFGHIJKLMNOPQRST +0000\n' -- env TZ=ABCDEFGHIJKLMNOPQRST $M -e 'print(os.date("%Z %z", 0))'
+
+# {==== the man page (docs/moonbox.1): renders cleanly, installs, and names
+# every option --help prints and every variable the sources read
+MAN1=docs/moonbox.1
+cli "man page: man -l renders it at width 80 with no warnings" -o "" -e "" -- \
+  sh -c "MANWIDTH=80 man -l --warnings '$MAN1' >/dev/null"
+cli "man page: make install puts it in PREFIX/share/man/man1" -o "" -- \
+  sh -c "make -s -o '$M' install PREFIX='$TMP/p' BIN='$M' >/dev/null 2>&1 &&
+    cmp '$MAN1' '$TMP/p/share/man/man1/moonbox.1' && test -x '$TMP/p/bin/moonbox'"
+MANWIDTH=80 man -l "$MAN1" 2>/dev/null > "$TMP/man.txt"
+# the options: lua.c's usage lines, and --bundle's usage (-o OUT, --main SCRIPT)
+{ $M --help 2>&1 | sed -n 's/^  \(-[^ ]*\( [^ ]*\)\?\)  .*/\1/p' | sed 's/ *$//'
+  $M --bundle 2>&1 | grep -o -- '--bundle\|-o OUT\|--main SCRIPT'; } | sort -u > "$TMP/opts"
+missing=""
+while IFS= read -r o; do
+  grep -q -- "^       $o\( \|\$\)" "$TMP/man.txt" || missing="$missing [$o]"
+done < "$TMP/opts"
+cli "man page: OPTIONS names every option --help and --bundle print ($(wc -l < "$TMP/opts"))" \
+  -o "" -- printf '%s' "$missing"
+# the variables: getenv("X") and env_nonempty("X") in src/, the locale
+# categories os.c reads, and lua.c's LUA_INIT with its _5_4 form
+{ grep -rhoE '(getenv|env_nonempty)\("[A-Z_0-9]+"\)' src | sed 's/.*("\(.*\)")/\1/'
+  grep -hoE '"LC_[A-Z]+"' src/os.c | tr -d '"'
+  sed -n 's/^#define INIT_VAR "\(.*\)"$/\1\n\1_5_4/p' src/cli.c; } | sort -u > "$TMP/vars"
+sed -n '/^ENVIRONMENT$/,/^FILES$/p' "$TMP/man.txt" > "$TMP/manenv"
+missing=""
+while IFS= read -r v; do
+  grep -qw -- "$v" "$TMP/manenv" || missing="$missing $v"
+done < "$TMP/vars"
+cli "man page: ENVIRONMENT names every variable src/ reads ($(wc -l < "$TMP/vars"))" \
+  -o "" -- printf '%s' "$missing"
+# }====
