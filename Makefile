@@ -192,8 +192,7 @@ FUZZ_ARGON2 := $(addprefix $(FZ)/argon2/,argon2.o core.o encoding.o \
 FUZZ_DEPS_zip := src/engine/zip.c $(FUZZ_ZLIB)
 FUZZ_DEPS_tz := src/engine/tz.c
 FUZZ_DEPS_tz_posix := src/engine/tz.c
-FUZZ_DEPS_lineedit := src/engine/lineedit.c src/engine/lineedit_term.c \
-  src/engine/lineedit_width.c
+FUZZ_DEPS_lineedit := $(filter src/engine/lineedit%,$(ENGINE_SRC))
 FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
 
 $(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256
@@ -210,8 +209,12 @@ $(FZ)/%: fuzz/%.c $$(FUZZ_DEPS_$$*)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -I$(DEPS)/argon2/include -o $@ $^ -lpthread
 
-.PHONY: fuzz-bins
+.PHONY: fuzz-bins print-fuzz-targets
 fuzz-bins: $(FUZZ_TARGETS:%=$(FZ)/%)
+
+# tests/run's fuzz section reads the list from here
+print-fuzz-targets:
+	@echo $(FUZZ_TARGETS)
 
 fuzz: fuzz-bins
 	for t in $(FUZZ_TARGETS); do fuzz/run $$t $(FUZZ_SECONDS) || exit 1; done
