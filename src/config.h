@@ -50,7 +50,7 @@
 /* Longest line the plain (non-editing) loop reads in one piece. */
 #define MOONBOX_MAXINPUT 512
 
-/* src/memcopy.c replaces memcpy and memmove in the static musl build on
+/* src/engine/memcopy.c replaces memcpy and memmove in the static musl build on
 ** x86-64 (musl's are slow for short copies).  Not under glibc, whose are
 ** fast, nor clang or sanitizers, which intercept them.  Include a libc
 ** header before this one so that __GLIBC__ is known. */

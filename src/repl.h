@@ -8,8 +8,9 @@
 #include "lua.h"
 
 /* Reads chunks from stdin until end of file, running each and printing
-** its results; errors are reported without 'progname' and do not end the
-** loop. 'progname' is restored for the caller's later messages. */
+** its results; errors do not end the loop and are reported without a
+** program name, as lua.c's interactive loop does ('progname' is unused:
+** the caller's messages keep their own). */
 void repl_run(lua_State *L, const char *progname);
 
 #endif

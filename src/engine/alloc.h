@@ -91,8 +91,9 @@ void ma_get_stats(const ma_state *st, ma_stats *out);
 
 /*
 ** ma_last_error: the reason for the most recent NULL returned by ma_alloc,
-** then reset to MA_OK.  The front end uses it to
-** tell a reached MOONBOX_MEMLIMIT from a real out-of-memory.
+** then reset to MA_OK: MA_ELIMIT for a reached limit (MOONBOX_MEMLIMIT),
+** another code for a real out-of-memory. Only the unit tests call it
+** today; the front end reports both as Lua's "not enough memory".
 */
 ma_result ma_last_error(ma_state *st);
 
