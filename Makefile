@@ -66,7 +66,7 @@ OURS_OBJ := $(FRONT_SRC:%.c=$(O)/%.o) $(MODULE_SRC:%.c=$(O)/%.o) \
   $(ENGINE_OBJ)
 EXTRA_OBJ :=
 
-UNIT_SRC := $(filter-out tests/unit/unit.h,$(wildcard $(ENGINES:%=tests/unit/%*.c)))
+UNIT_SRC := $(sort $(filter-out tests/unit/unit.h,$(wildcard $(ENGINES:%=tests/unit/%*.c))))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 
 # Module-specific third-party builds (e.g. argon2) add to EXTRA_OBJ here.
@@ -172,7 +172,7 @@ test: test-tools $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty \
 # make test also runs a short pass on the sanitizer build (tests/run).
 san-build: | test-tools
 	$(MAKE) SAN=address,undefined $(B)/san/moonbox \
-	  $(UNIT_SRC:tests/unit/%.c=$(B)/san/unit/%)
+	  $(UNIT_BIN:$(O)/unit/%=$(B)/san/unit/%)
 
 # }====
 
