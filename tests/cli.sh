@@ -356,22 +356,24 @@ MANWIDTH=80 man -l "$MAN1" 2>/dev/null > "$TMP/man.txt"
 # the options: lua.c's usage lines, and --bundle's usage (-o OUT, --main SCRIPT)
 { $M --help 2>&1 | sed -n 's/^  \(-[^ ]*\( [^ ]*\)\?\)  .*/\1/p' | sed 's/ *$//'
   $M --bundle 2>&1 | grep -o -- '--bundle\|-o OUT\|--main SCRIPT'; } | sort -u > "$TMP/opts"
-missing=""
-while IFS= read -r o; do
-  grep -q -- "^       $o\( \|\$\)" "$TMP/man.txt" || missing="$missing [$o]"
-done < "$TMP/opts"
-cli "man page: OPTIONS names every option --help and --bundle print ($(wc -l < "$TMP/opts"))" \
-  -o "" -- printf '%s' "$missing"
+# man_names NAME LIST TEXT GREP-ARGS: a case that every line of LIST is
+# found in TEXT by grep GREP-ARGS with {} standing for the line
+man_names() {
+  local name=$1 list=$2 text=$3 x missing=""
+  shift 3
+  while IFS= read -r x; do
+    grep -q "${@//\{\}/$x}" "$text" || missing="$missing [$x]"
+  done < "$list"
+  cli "$name ($(wc -l < "$list"))" -o "" -- printf '%s' "$missing"
+}
+man_names "man page: OPTIONS names every option --help and --bundle print" \
+  "$TMP/opts" "$TMP/man.txt" -- "^       {}\( \|\$\)"
 # the variables: getenv("X") and env_nonempty("X") in src/, the locale
 # categories os.c reads, and lua.c's LUA_INIT with its _5_4 form
 { grep -rhoE '(getenv|env_nonempty)\("[A-Z_0-9]+"\)' src | sed 's/.*("\(.*\)")/\1/'
   grep -hoE '"LC_[A-Z]+"' src/os.c | tr -d '"'
   sed -n 's/^#define INIT_VAR "\(.*\)"$/\1\n\1_5_4/p' src/cli.c; } | sort -u > "$TMP/vars"
 sed -n '/^ENVIRONMENT$/,/^FILES$/p' "$TMP/man.txt" > "$TMP/manenv"
-missing=""
-while IFS= read -r v; do
-  grep -qw -- "$v" "$TMP/manenv" || missing="$missing $v"
-done < "$TMP/vars"
-cli "man page: ENVIRONMENT names every variable src/ reads ($(wc -l < "$TMP/vars"))" \
-  -o "" -- printf '%s' "$missing"
+man_names "man page: ENVIRONMENT names every variable src/ reads" \
+  "$TMP/vars" "$TMP/manenv" -w -- "{}"
 # }====
