@@ -21,7 +21,7 @@ BIN := $(B)/moonbox
 ELF := $(B)/moonbox.elf
 STATIC := -static
 OPT := -O2
-# src/main.c: a check before musl's _start (a word, not a SIGSEGV, when a
+# src/front/main.c: a check before musl's _start (a word, not a SIGSEGV, when a
 # seccomp profile denies arch_prctl)
 ENTRY := -Wl,-e,moonbox_entry
 endif
@@ -42,7 +42,7 @@ LUA_DEFS += -DLUA_CPATH_DEFAULT='LUA_CDIR"?.so;" "$(DEB_CLUA)?.so;" \
   "/usr/lib/lua/5.4/?.so;" LUA_CDIR"loadall.so;" "./?.so"'
 CFLAGS_LUA := $(OPT) -std=gnu99 $(LUA_DEFS)
 CFLAGS_ZLIB := $(OPT) -DHAVE_UNISTD_H -D_LARGEFILE64_SOURCE=1
-CFLAGS_OURS := $(OPT) -std=gnu11 $(WARN) $(LUA_DEFS) -Isrc -Isrc/engine -I$(O) \
+CFLAGS_OURS := $(OPT) -std=gnu11 $(WARN) $(LUA_DEFS) -Isrc -I$(O) \
   -I$(DEPS)/lua/src -I$(DEPS)/zlib -MMD -MP
 LDFLAGS := $(STATIC) $(if $(SAN),-fsanitize=$(SAN))
 
@@ -60,9 +60,9 @@ ENGINES := zip zipw tz lineedit lineedit_term lineedit_width alloc memcopy
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
 MODULE_SRC := $(MODULES:%=src/modules/%.c)
-FRONT_SRC := $(wildcard src/*.c)
+LAYER_SRC := $(wildcard src/front/*.c src/bind/*.c src/runtime/*.c)
 ENGINE_OBJ := $(ENGINE_SRC:%.c=$(O)/%.o)
-OURS_OBJ := $(FRONT_SRC:%.c=$(O)/%.o) $(MODULE_SRC:%.c=$(O)/%.o) \
+OURS_OBJ := $(LAYER_SRC:%.c=$(O)/%.o) $(MODULE_SRC:%.c=$(O)/%.o) \
   $(ENGINE_OBJ)
 EXTRA_OBJ :=
 

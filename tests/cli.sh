@@ -371,8 +371,8 @@ man_names "man page: OPTIONS names every option --help and --bundle print" \
 # the variables: getenv("X") and env_nonempty("X") in src/, the locale
 # categories os.c reads, and lua.c's LUA_INIT with its _5_4 form
 { grep -rhoE '(getenv|env_nonempty)\("[A-Z_0-9]+"\)' src | sed 's/.*("\(.*\)")/\1/'
-  grep -hoE '"LC_[A-Z]+"' src/os.c | tr -d '"'
-  sed -n 's/^#define INIT_VAR "\(.*\)"$/\1\n\1_5_4/p' src/cli.c; } | sort -u > "$TMP/vars"
+  grep -hoE '"LC_[A-Z]+"' src/bind/os.c | tr -d '"'
+  sed -n 's/^#define INIT_VAR "\(.*\)"$/\1\n\1_5_4/p' src/front/cli.c; } | sort -u > "$TMP/vars"
 sed -n '/^ENVIRONMENT$/,/^FILES$/p' "$TMP/man.txt" > "$TMP/manenv"
 man_names "man page: ENVIRONMENT names every variable src/ reads" \
   "$TMP/vars" "$TMP/manenv" -w -- "{}"

@@ -9,9 +9,9 @@
 #include "lauxlib.h"
 #include "lua.h"
 
-#include "archive.h"
-#include "vfs.h"
-#include "zip.h"
+#include "runtime/archive.h"
+#include "bind/vfs.h"
+#include "engine/zip.h"
 
 /*
 ** Paths are entry names ("a/b.lua", "dir/") or the same with "/zip/" in

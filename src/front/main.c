@@ -13,12 +13,12 @@
 #include "lauxlib.h"
 #include "lua.h"
 
-#include "alloc.h"
-#include "archive.h"
+#include "engine/alloc.h"
+#include "runtime/archive.h"
 #include "bundle.h"
 #include "cli.h"
 #include "config.h"
-#include "libs.h"
+#include "bind/libs.h"
 
 static const char *progname = MOONBOX_NAME;
 

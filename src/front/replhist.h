@@ -8,7 +8,7 @@
 #include <limits.h>
 #include <stddef.h>
 
-#include "lineedit.h"
+#include "engine/lineedit.h"
 
 /* Entries kept, in the editor and (after the next load) in the file. */
 #define RH_MAX 1000

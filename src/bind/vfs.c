@@ -18,7 +18,7 @@
 #include "lua.h"
 #include "lualib.h"
 
-#include "archive.h"
+#include "runtime/archive.h"
 #include "vfs.h"
 
 /*

@@ -17,8 +17,8 @@
 #include "lua.h"
 #include "lualib.h"
 
-#include "archive.h"
-#include "tz.h"
+#include "runtime/archive.h"
+#include "engine/tz.h"
 
 /* {==== os.setlocale */
 

@@ -5,7 +5,7 @@
 #ifndef MOONBOX_ARCHIVE_H
 #define MOONBOX_ARCHIVE_H
 
-#include "zip.h"
+#include "engine/zip.h"
 
 /*
 ** One archive per process, so its handle lives here rather than in each

@@ -14,10 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "archive.h"
+#include "runtime/archive.h"
 #include "bundle.h"
-#include "zip.h"
-#include "zipw.h"
+#include "engine/zip.h"
+#include "engine/zipw.h"
 
 /* One future entry. Exactly one source: rt (an entry of our archive),
 ** file (a path on disk), text (the .args we make), or none (directory).

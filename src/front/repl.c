@@ -14,7 +14,7 @@
 
 #include "cli.h"
 #include "config.h"
-#include "lineedit.h"
+#include "engine/lineedit.h"
 #include "repl.h"
 #include "replcomp.h"
 #include "replhist.h"

@@ -8,7 +8,7 @@
 
 #include "lua.h"
 
-#include "zip.h"
+#include "engine/zip.h"
 
 /* Wraps io.open, io.lines, io.input, io.output, loadfile, dofile,
 ** os.remove, os.rename and package.searchpath and replaces the Lua searcher (package.searchers[2])

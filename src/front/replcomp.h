@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "lineedit.h"
+#include "engine/lineedit.h"
 
 /*
 ** repl_complete: an le_complete_fn; ud is the lua_State. Completes the

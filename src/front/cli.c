@@ -14,7 +14,7 @@
 
 #include "cli.h"
 #include "config.h"
-#include "libs.h"
+#include "bind/libs.h"
 #include "repl.h"
 
 /* Bits that collect_args returns. */
