@@ -15,6 +15,7 @@
 #include "vfs.h"
 
 #define MODULE(name) int luaopen_##name(lua_State *L);
+#define ALIAS(name, target)
 #include "modules/modules.def"
 #undef MODULE
 
@@ -26,6 +27,16 @@ static const luaL_Reg builtin[] = {
 #define MODULE(name) {#name, luaopen_##name},
 #include "modules/modules.def"
 #undef MODULE
+    {NULL, NULL}};
+
+/* Other names of built-in modules: {alias, module}. */
+static const char *const aliases[][2] = {
+#undef ALIAS
+#define ALIAS(name, target) {name, #target},
+#define MODULE(name)
+#include "modules/modules.def"
+#undef MODULE
+#undef ALIAS
     {NULL, NULL}};
 
 /* Comma-separated names of the built-in C modules, pushed on the stack. */
@@ -196,8 +207,17 @@ static int open_moonbox(lua_State *L) {
 
 /* }==== */
 
+/* package.preload loader of an alias: require(upvalue 1). */
+static int load_alias(lua_State *L) {
+  lua_getglobal(L, "require");
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_call(L, 1, 1);
+  return 1;
+}
+
 void libs_open(lua_State *L) {
   const luaL_Reg *m;
+  size_t i;
   luaL_openlibs(L);
   lua_pushcfunction(L, print);
   lua_setglobal(L, "print");
@@ -215,6 +235,11 @@ void libs_open(lua_State *L) {
   for (m = builtin; m->name; m++) {
     lua_pushcfunction(L, m->func);
     lua_setfield(L, -2, m->name);
+  }
+  for (i = 0; aliases[i][0]; i++) {
+    lua_pushstring(L, aliases[i][1]);
+    lua_pushcclosure(L, load_alias, 1);
+    lua_setfield(L, -2, aliases[i][0]);
   }
   lua_pop(L, 1);
 }

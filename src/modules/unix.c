@@ -1,0 +1,50 @@
+/*
+** unix.c: the built-in `unix` module (Cosmopolitan's unix API on Linux):
+** the module table, assembled from the themes of unix.def, and the
+** helpers they share. See LICENSE.
+*/
+#include <errno.h>
+#include <limits.h>
+
+#include "lauxlib.h"
+#include "lua.h"
+
+#include "modules/unix.h"
+
+int unix_int(lua_State *L, long rc, const char *call) {
+  if (rc == -1) return unix_fail(L, call);
+  lua_pushinteger(L, rc);
+  return 1;
+}
+
+int unix_ok(lua_State *L, long rc, const char *call) {
+  if (rc == -1) return unix_fail(L, call);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+int unix_checkint(lua_State *L, int arg) {
+  lua_Integer v = luaL_checkinteger(L, arg);
+  luaL_argcheck(L, v >= INT_MIN && v <= INT_MAX, arg, "out of range");
+  return (int)v;
+}
+
+int unix_optint(lua_State *L, int arg, int def) {
+  return lua_isnoneornil(L, arg) ? def : unix_checkint(L, arg);
+}
+
+void unix_setconsts(lua_State *L, const unix_const *c) {
+  for (; c->name; c++) {
+    lua_pushinteger(L, c->value);
+    lua_setfield(L, -2, c->name);
+  }
+}
+
+/* -- require "unix" -> the module table */
+int luaopen_unix(lua_State *L) {
+  lua_newtable(L);
+#define THEME(name) unix_open_##name(L);
+#include "modules/unix.def"
+#undef THEME
+  return 1;
+}
