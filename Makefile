@@ -123,9 +123,13 @@ LUA_FILES := $(shell find lua -type f 2>/dev/null | LC_ALL=C sort)
 ARCHIVE_INPUTS := $(B)/stamps/lua
 ARCHIVE_DIRS := .lua
 
-$(B)/stamps/lua: $(LUA_FILES)
+# LuaUnit 3.4 as the seed binary ships it (/zip/.lua/luaunit.lua), its
+# licence beside it.
+$(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256
 	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
 	cp -R lua/. $(B)/archive/.lua/
+	cp $(DEPS)/luaunit/luaunit.lua $(B)/archive/.lua/
+	cp $(DEPS)/luaunit/LICENSE.txt $(B)/archive/.lua/luaunit.LICENSE.txt
 	touch $@
 
 # {==== embedded time-zone data: the zone files of Debian's tzdata and
