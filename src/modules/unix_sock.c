@@ -324,7 +324,7 @@ static int l_gethostname(lua_State *L) {
 static void push_ifr(lua_State *L, int fd, struct ifreq *ifr, int i) {
   struct sockaddr_in *in = (struct sockaddr_in *)&ifr->ifr_addr;
   lua_createtable(L, 0, 3);
-  lua_pushstring(L, ifr->ifr_name);
+  lua_pushlstring(L, ifr->ifr_name, strnlen(ifr->ifr_name, IFNAMSIZ));
   lua_setfield(L, -2, "name");
   lua_pushinteger(L, ntohl(in->sin_addr.s_addr));
   lua_setfield(L, -2, "ip");
