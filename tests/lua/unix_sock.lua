@@ -94,11 +94,12 @@ do
   local r = assert(unix.poll({[conn] = unix.POLLIN}, 0))
   eq(next(r), nil, "poll with nothing to read gives an empty table")
   assert(unix.send(cli, "x"))
-  r = assert(unix.poll({[conn] = unix.POLLIN, [cli] = unix.POLLOUT,
-    name = 1}, 1000))
+  -- (one descriptor at a time: poll returns as soon as one is ready)
+  r = assert(unix.poll({[conn] = unix.POLLIN, name = 1}, 5000))
   eq(r[conn] & unix.POLLIN, unix.POLLIN, "POLLIN after a send")
-  eq(r[cli] & unix.POLLOUT, unix.POLLOUT, "POLLOUT on a connected socket")
   eq(r.name, nil, "non-integer keys are ignored")
+  r = assert(unix.poll({[cli] = unix.POLLOUT}, 5000))
+  eq(r[cli] & unix.POLLOUT, unix.POLLOUT, "POLLOUT on a connected socket")
   eq(unix.recv(conn, 1), "x", "the byte poll saw")
 
   -- options with other value types
