@@ -175,6 +175,14 @@ do
   eq(port, aport, "recvfrom port")
   eq(unix.sendto(b, "back", LOOPBACK, aport, 0), 4, "sendto with flags")
   eq(unix.recvfrom(a, 2), "ba", "a datagram longer than bufsiz is cut")
+  -- MSG_TRUNC makes the kernel report the datagram's full length: the
+  -- data is still only what fit
+  assert(unix.sendto(b, "truncated", LOOPBACK, aport))
+  eq(unix.recv(a, 3, unix.MSG_TRUNC), "tru", "recv MSG_TRUNC gives bufsiz bytes")
+  assert(unix.sendto(b, "truncated", LOOPBACK, aport))
+  local t, tip = unix.recvfrom(a, 4, unix.MSG_TRUNC)
+  eq(t, "trun", "recvfrom MSG_TRUNC gives bufsiz bytes")
+  eq(tip, LOOPBACK, "recvfrom MSG_TRUNC still gives the sender")
   eq(fails("empty queue", unix.recv(a, 10, unix.MSG_DONTWAIT)), "EAGAIN",
     "the rest of a cut datagram is gone")
   -- a connected UDP socket uses send/recv
@@ -335,6 +343,20 @@ do
     eq(fport, uport, "IPv6 recvfrom port")
     checkerror("not an IPv6 address", unix.bind, u, "127.0.0.1", 0)
     closeall(u)
+    -- an integer on an AF_INET6 socket is an IPv4-mapped address (which
+    -- needs IPV6_V6ONLY off: the system's default varies)
+    local m = assert(unix.socket(unix.AF_INET6, unix.SOCK_DGRAM))
+    assert(unix.setsockopt(m, unix.SOL_IPV6, unix.IPV6_V6ONLY, true))
+    eq(unix.getsockopt(m, unix.SOL_IPV6, unix.IPV6_V6ONLY), 1, "IPV6_V6ONLY on")
+    assert(unix.setsockopt(m, unix.SOL_IPV6, unix.IPV6_V6ONLY, false))
+    eq(unix.getsockopt(m, unix.SOL_IPV6, unix.IPV6_V6ONLY), 0, "IPV6_V6ONLY off")
+    local mok, merr = unix.bind(m, LOOPBACK, 0)
+    if mok then
+      eq(unix.getsockname(m), "::ffff:127.0.0.1", "IPv4-mapped address")
+    else
+      print("unix_sock: IPv4-mapped bind skipped: " .. tostring(merr))
+    end
+    closeall(m)
   end
 end
 -- }====
