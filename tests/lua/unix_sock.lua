@@ -72,6 +72,7 @@ do
   eq(unix.getsockopt(srv, unix.SOL_SOCKET, unix.SO_ACCEPTCONN), 1,
     "SO_ACCEPTCONN on a listener")
 
+  local saving = unix.setsockopt(srv, unix.SOL_TCP, unix.TCP_SAVE_SYN, 1)
   local cli = assert(unix.socket())  -- AF_INET, SOCK_STREAM by default
   eq(unix.connect(cli, LOOPBACK, port), true, "connect")
   local conn, cip, cport = unix.accept(srv)
@@ -84,6 +85,13 @@ do
   eq(pip, LOOPBACK, "getpeername ip")
   eq(pport, port, "getpeername port")
 
+  local syn, synerr = unix.getsockopt(conn, unix.SOL_TCP, unix.TCP_SAVED_SYN)
+  if saving and syn then
+    assert(#syn >= 40 and syn:byte(1) >> 4 == 4, "a saved IPv4 SYN packet")
+    eq(syn:sub(13, 16), "\127\0\0\1", "the SYN's source address")
+  else
+    print("unix_sock: TCP_SAVED_SYN skipped: " .. tostring(synerr or "no TCP_SAVE_SYN"))
+  end
   eq(unix.send(cli, "ping"), 4, "send count")
   eq(unix.recv(conn, 100), "ping", "recv on the accepted side")
   eq(unix.send(conn, "pong\0x", unix.MSG_NOSIGNAL), 6, "send with flags")
