@@ -273,6 +273,8 @@ do
   eq(unix.getpeername(a), "", "socketpair peers are unnamed")
   assert(unix.shutdown(a, unix.SHUT_RDWR))
   eq(unix.recv(b), "", "end of file after shutdown")
+  eq(fails("peer gone", unix.send(b, "x", unix.MSG_NOSIGNAL)), "EPIPE",
+    "send to a peer that shut down reading, with MSG_NOSIGNAL")
   closeall(a, b)
 
   local c, d = unix.socketpair(unix.AF_UNIX, unix.SOCK_DGRAM | unix.SOCK_NONBLOCK)
