@@ -239,6 +239,13 @@ static void push_old(lua_State *L, int sig, const struct sigaction *old,
   lua_pushinteger(L, (intptr_t)old->sa_handler);
 }
 
+/* Argument 'arg' as SA_* flags: 32 bits, SA_RESETHAND being the top one. */
+static int check_flags(lua_State *L, int arg) {
+  lua_Integer v = luaL_checkinteger(L, arg);
+  luaL_argcheck(L, v >= 0 && v <= (lua_Integer)UINT32_MAX, arg, "out of range");
+  return (int)(unsigned)v;
+}
+
 /* -- unix.sigaction(sig[, handler[, flags[, mask]]])
 **      -> oldhandler, oldflags, oldmask | nil, unix.Errno
 ** handler: a Lua function (called with sig between VM instructions),
@@ -251,7 +258,7 @@ static int l_sigaction(lua_State *L) {
   memset(&sa, 0, sizeof sa);
   if (!query) {
     choose_action(L, sig, 2, &sa);
-    if (!lua_isnoneornil(L, 3)) sa.sa_flags = unix_checkint(L, 3);
+    if (!lua_isnoneornil(L, 3)) sa.sa_flags = check_flags(L, 3);
     if (!lua_isnoneornil(L, 4)) sa.sa_mask = *check_sigset(L, 4);
   }
   lua_settop(L, 2);
@@ -270,7 +277,7 @@ static int l_sigaction(lua_State *L) {
     return unix_fail(L, "sigaction");
   }
   push_old(L, sig, &old, 4);
-  lua_pushinteger(L, old.sa_flags & ~0x04000000); /* not SA_RESTORER */
+  lua_pushinteger(L, (unsigned)old.sa_flags & ~0x04000000u); /* no SA_RESTORER */
   push_sigset(L, &old.sa_mask);
   return 3;
 }
