@@ -304,9 +304,12 @@ static int l_getsid(lua_State *L) {
   return unix_int(L, getsid(unix_checkint(L, 1)), "getsid");
 }
 
-/* -- unix.setsid() -> sid | nil, unix.Errno */
+/* -- unix.setsid() -> sid | nil, unix.Errno
+** The new session's id is asked for afterwards: gVisor's setsid returns
+** 0 where Linux returns the id. */
 static int l_setsid(lua_State *L) {
-  return unix_int(L, setsid(), "setsid");
+  if (setsid() == -1) return unix_fail(L, "setsid");
+  return push_int(L, getsid(0));
 }
 
 /* -- unix.setuid(uid) -> true | nil, unix.Errno */

@@ -151,7 +151,11 @@ end
 do
   local ru = assert(unix.getrusage())
   assert(ru:maxrss() > 0, "maxrss")
-  assert(ru:minflt() > 0, "minflt")
+  if gvisor and ru:minflt() == 0 then
+    print("unix_proc: gVisor counts no page faults (minflt 0); not checked")
+  else
+    assert(ru:minflt() > 0, "minflt")
+  end
   for _, m in ipairs({"ixrss", "idrss", "isrss", "majflt", "nswap", "inblock",
       "oublock", "msgsnd", "msgrcv", "nsignals", "nvcsw", "nivcsw"}) do
     assert(math.type(ru[m](ru)) == "integer", m)
@@ -204,8 +208,16 @@ fails("getsid of no process", "ESRCH", unix.getsid(2^22 + 12345))
 if unix.getuid() == 0 then
   in_child(function()
     assert(unix.setresgid(-1, -1, -1))
-    assert(unix.setfsuid(1234))
-    assert(unix.setfsgid(1234))
+    local ok, err = unix.setfsuid(1234)
+    local nofsid = gvisor and not ok and err:name() == "ENOSYS"
+    if nofsid then
+      print("unix_proc: gVisor has no setfsuid/setfsgid (ENOSYS); not checked")
+      fails("setfsgid in gVisor", "ENOSYS", unix.setfsgid(1234))
+    else
+      assert(ok, err)
+      assert(unix.setfsgid(1234))
+      assert(unix.setfsuid(0))
+    end
     assert(unix.setgid(65534))
     eq(unix.getgid(), 65534, "setgid")
     assert(unix.setresuid(-1, 65534, -1))
@@ -213,7 +225,9 @@ if unix.getuid() == 0 then
     eq(unix.getuid(), 0, "setresuid: real unchanged")
     assert(unix.setresuid(65534, 65534, 65534))
     fails("regaining root", "EPERM", unix.setuid(0))
-    fails("setfsuid as nobody", "EPERM", unix.setfsuid(0))
+    if not nofsid then
+      fails("setfsuid as nobody", "EPERM", unix.setfsuid(0))
+    end
   end)
   in_child(function()
     fails("chroot to nowhere", "ENOENT", unix.chroot("/nonexistent/dir"))
