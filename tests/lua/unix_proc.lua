@@ -229,14 +229,15 @@ if unix.getuid() == 0 then
       fails("setfsuid as nobody", "EPERM", unix.setfsuid(0))
     end
   end)
+  local dir = os.tmpname()
+  os.remove(dir)
+  assert(os.execute("mkdir " .. dir))
   in_child(function()
     fails("chroot to nowhere", "ENOENT", unix.chroot("/nonexistent/dir"))
-    local dir = os.tmpname()
-    os.remove(dir)
-    assert(os.execute("mkdir " .. dir))
     assert(unix.chroot(dir))
     fails("commandv after chroot", "ENOENT", unix.commandv("/bin/sh"))
   end)
+  assert(os.remove(dir))
 else
   print("unix_proc: not root, root-only id and chroot checks skipped")
 end
