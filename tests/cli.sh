@@ -377,3 +377,64 @@ sed -n '/^ENVIRONMENT$/,/^FILES$/p' "$TMP/man.txt" > "$TMP/manenv"
 man_names "man page: ENVIRONMENT names every variable src/ reads" \
   "$TMP/vars" "$TMP/manenv" -w -- "{}"
 # }====
+
+# {==== issue 13: the unix module's processes and signals, where a case
+# needs a process of its own (exit status, another user, PATH, TZ, the
+# front end's Ctrl-C handler)
+MPROC=$(cd "$(dirname "$M")" && pwd)/$(basename "$M")
+cli "unix.exit: the status given, buffered io output not flushed (_Exit)" \
+  -s 3 -o "" -- $M -e 'io.write("lost") require("unix").exit(3)'
+mkdir -p "$TMP/uproc" && cp "$MPROC" "$TMP/uproc/moonbox" && chmod 755 "$TMP" "$TMP/uproc"
+cli "unix.setuid(0) as a non-root user: nil, EPERM" -o $'nil\tEPERM\tsetuid\n' -- \
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$TMP/uproc/moonbox" -e '
+    local ok, e = require("unix").setuid(0) print(ok, e:name(), e:call())'
+mkdir -p "$TMP/uproc/a" "$TMP/uproc/b"
+: > "$TMP/uproc/a/prog"
+printf '#!/bin/sh\n' > "$TMP/uproc/b/prog" && chmod 755 "$TMP/uproc/b/prog"
+cli "unix.commandv: PATH in order, a file that is not executable skipped" \
+  -o "$TMP/uproc/b/prog"$'\n' -- env PATH="$TMP/uproc/a:$TMP/uproc/b" \
+  $M -e 'print(require("unix").commandv("prog"))'
+cli "unix.commandv: EACCES when only a non-executable file matched" \
+  -o $'nil\tEACCES\n' -- env PATH="$TMP/uproc/a" \
+  $M -e 'local p, e = require("unix").commandv("prog") print(p, e:name())'
+cli "unix.commandv: an empty PATH entry is the current directory" \
+  -o $'prog\n' -- sh -c "cd '$TMP/uproc/b' && PATH=':/nonexistent' exec '$MPROC' -e 'print(require(\"unix\").commandv(\"prog\"))'"
+cli "unix.environ and commandv with an empty environment" -o $'0\t/bin/sh\n' -- \
+  env -i $M -e 'local u = require("unix") print(#u.environ(), u.commandv("sh"))'
+cli "unix.localtime follows TZ as os.date does (embedded zones)" \
+  -o $'2022\t7\t8\t18\t17\t43\t7200\t5\t188\t1\tCEST\n1970\t1\t1\t1\t0\t0\t3600\t4\t0\t0\tCET\n' -- \
+  env TZ=Europe/Berlin $M -e 'local u = require("unix")
+    print(u.localtime(1657297063)) print(u.localtime(0))'
+cli "sigaction(SIGINT) replaces the front end's Ctrl-C; its old value puts it back" \
+  -s 1 -o $'got 1\ninteger\n' -E "interrupted!" -- $M -e '
+    local u = require("unix")
+    local got = 0
+    local old = u.sigaction(u.SIGINT, function() got = got + 1 end)
+    u.raise(u.SIGINT)
+    print("got " .. got)
+    print(old ~= u.SIG_DFL and old ~= u.SIG_IGN and math.type(old))
+    u.sigaction(u.SIGINT, old)
+    u.raise(u.SIGINT)
+    print("not reached")'
+# SIGINT and SIGHUP unblocked together: Linux runs SIGINT's C handler
+# first (it sets the front end's stop hook), then SIGHUP's, whose hook
+# must keep the stop hook and put it back after the Lua handler ran.
+cli "a Lua handler runs and then the front end's pending Ctrl-C still stops the chunk" \
+  -s 1 -o $'hup\n' -E "interrupted!" -- $M -e '
+    local u = require("unix")
+    u.sigaction(u.SIGHUP, function() print("hup") end)
+    local old = u.sigprocmask(u.SIG_BLOCK, u.Sigset(u.SIGINT, u.SIGHUP))
+    u.raise(u.SIGINT) u.raise(u.SIGHUP)
+    u.sigprocmask(u.SIG_SETMASK, old)
+    print("not reached")'
+# (the message on stderr is the shell's, reporting its child's signal)
+cli "SIGTERM with a Lua handler: the script goes on; SIG_DFL then kills it" \
+  -o $'handled 15\nstatus 143\n' -e $'Terminated\n' -- sh -c "$M -e '
+    local u = require(\"unix\")
+    u.sigaction(u.SIGTERM, function(s) print(\"handled \" .. s) end)
+    u.kill(u.getpid(), u.SIGTERM)
+    io.stdout:flush()
+    u.sigaction(u.SIGTERM, u.SIG_DFL)
+    u.kill(u.getpid(), u.SIGTERM)
+    print(\"not reached\")'; echo status \$?"
+# }====
