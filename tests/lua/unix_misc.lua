@@ -183,8 +183,20 @@ do
   checkerror("closed unix.Memory", c.read, c)
   eq(tostring(c), "unix.Memory(8)", "tostring after close")
   getmetatable(c).__gc(c) -- closing twice is harmless
-  print("unix_misc: sharing across fork is not tested here (unix.fork is"
-    .. " another theme's)")
+  -- shared with a forked child: its store is seen by the parent
+  local shared = unix.mapshared(16)
+  local pid = assert(unix.fork())
+  if pid == 0 then shared:store(1, 42) unix.exit(0) end
+  assert(unix.wait(pid))
+  eq(shared:load(1), 42, "a child's store through mapshared memory")
+end
+-- poll with a signal mask (a unix.Sigset of the signals theme)
+do
+  local a, b = assert(unix.socketpair(unix.AF_UNIX, unix.SOCK_STREAM))
+  assert(unix.send(a, "x"))
+  local r = assert(unix.poll({[b] = unix.POLLIN}, 0, unix.Sigset(unix.SIGUSR1)))
+  eq(r[b], unix.POLLIN, "poll with a mask reports the readable end")
+  close(a) close(b)
 end
 -- }====
 
