@@ -172,10 +172,12 @@ static int empty_dir(int fd) {
 static int open_subdir(int dirfd, const char *name) {
   int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
   int fd = openat(dirfd, name, flags);
-  if (fd == -1 && errno == EACCES &&
-      fchmodat(dirfd, name, 0700, AT_SYMLINK_NOFOLLOW) == 0)
-    fd = openat(dirfd, name, flags);
-  return fd;
+  if (fd != -1 || errno != EACCES) return fd;
+  if (fchmodat(dirfd, name, 0700, AT_SYMLINK_NOFOLLOW) == -1) {
+    errno = EACCES; /* the reason it could not be read */
+    return -1;
+  }
+  return openat(dirfd, name, flags);
 }
 
 /* Removes name under dirfd: a file or a link is unlinked (a link is never
