@@ -6,6 +6,7 @@
 */
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "lauxlib.h"
@@ -83,13 +84,16 @@ static unsigned zip_mode(const char *name, size_t len, int follow) {
 }
 
 /* The st_mode of path (0 when it does not exist or cannot be examined;
-** errno is left as it was, as the manual's "on error, false"). */
-static unsigned path_mode(lua_State *L, const char *path, int follow) {
+** errno is left as it was, as the manual's "on error, false"). A name
+** with a zero byte in it names nothing. */
+static unsigned path_mode(lua_State *L, int arg, int follow) {
   struct stat st;
+  size_t len;
+  const char *path = luaL_checklstring(L, arg, &len);
   int saved = errno;
   unsigned mode = 0;
+  if (strlen(path) != len) return 0;
   if (vfs_pushname(L, path)) {
-    size_t len;
     const char *name = lua_tolstring(L, -1, &len);
     mode = zip_mode(name, len, follow);
     lua_pop(L, 1);
@@ -103,13 +107,13 @@ static unsigned path_mode(lua_State *L, const char *path, int follow) {
 
 /* -- path.exists(path) -> boolean (symbolic links followed) */
 static int p_exists(lua_State *L) {
-  lua_pushboolean(L, path_mode(L, luaL_checkstring(L, 1), 1) != 0);
+  lua_pushboolean(L, path_mode(L, 1, 1) != 0);
   return 1;
 }
 
 /* The three below do not follow a final symbolic link. */
 static int is_type(lua_State *L, unsigned type) {
-  unsigned mode = path_mode(L, luaL_checkstring(L, 1), 0);
+  unsigned mode = path_mode(L, 1, 0);
   lua_pushboolean(L, mode != 0 && (mode & S_IFMT) == type);
   return 1;
 }

@@ -86,6 +86,7 @@ check.eq(kinds(dir .. "/dangling"), "false false false true", "a dangling link")
 check.eq(kinds(dir .. "/missing"), "false false false false", "missing")
 check.eq(kinds(file .. "/x"), "false false false false", "under a file")
 check.eq(kinds(""), "false false false false", "empty path")
+check.eq(kinds(file .. "\0/x"), "false false false false", "a zero byte")
 check.eq(kinds("/dev/null"), "true false false false", "a device")
 assert(os.execute("rm -r " .. dir))
 

@@ -168,6 +168,14 @@ eq(unix.write(tmp, "scratch"), 7, "tmpfd write")
 eq(unix.read(tmp, 7, 0), "scratch", "tmpfd read")
 eq(assert(unix.fstat(tmp)):nlink(), 0, "tmpfd: no name")
 assert(unix.close(tmp))
+-- $TMPDIR is where tmpfd makes its file: a missing one is ENOENT
+local exe = assert(arg[-1], "arg[-1]: the interpreter")
+local child = assert(io.popen(string.format("TMPDIR='%s' '%s' -e '%s'",
+  P("no-such-dir"), exe, "local ok, e = require(\"unix\").tmpfd() " ..
+  "io.write(tostring(ok), \" \", tostring(e))")))
+eq(child:read("a"), "nil tmpfd() failed: ENOENT/2/No such file or directory",
+  "tmpfd with a missing $TMPDIR")
+child:close()
 fails("EBADF", "isatty", unix.isatty(1000))
 tmp = assert(unix.open(P("foo")))
 fails("ENOTTY", "isatty", unix.isatty(tmp))
@@ -191,7 +199,6 @@ eq(unix.fcntl(lockfd, unix.F_GETLK, unix.F_WRLCK), unix.F_UNLCK,
   "F_GETLK: nobody else")
 assert(unix.fcntl(lockfd, unix.F_SETLK, unix.F_WRLCK, unix.SEEK_SET, 0, 0))
 assert(unix.fcntl(lockfd, unix.F_SETLK, unix.F_UNLCK))
-local exe = assert(arg[-1], "arg[-1]: the interpreter")
 local script = top .. ".holder.lua"
 local sf = assert(io.open(script, "w"))
 sf:write(string.format([[
@@ -291,6 +298,12 @@ eq(unix.getcwd(), unix.realpath(top), "chdir, getcwd")
 eq(unix.realpath("foo"), unix.realpath(top) .. "/foo", "realpath relative")
 assert(unix.chdir(cwd))
 eq(unix.getcwd(), cwd, "chdir back")
+-- a working directory removed under us
+assert(unix.mkdir(P("gone")))
+assert(unix.chdir(P("gone")))
+assert(unix.rmdir(P("gone")))
+fails("ENOENT", "getcwd", unix.getcwd())
+assert(unix.chdir(cwd))
 fails("ENOENT", "chdir", unix.chdir(P("missing")))
 fails("ENOTDIR", "chdir", unix.chdir(P("foo")))
 eq(unix.access(P("foo"), unix.R_OK | unix.W_OK), true, "access R_OK|W_OK")
