@@ -452,14 +452,17 @@ static int u_futimens(lua_State *L) {
 /* }==== */
 
 #define C(x) {#x, x}
-/* The manual's O_* flags; those it calls "zero on" Linux are 0, and
-** O_ACCMODE is the kernel's 3 (musl adds O_PATH to it). */
+/* The manual's O_* flags; those it calls "zero on" Linux are 0. Two are
+** the kernel's numbers rather than the C library's: O_ACCMODE 3 (musl
+** adds O_PATH to it) and O_LARGEFILE 0100000, which Linux sets on every
+** file a 64-bit process opens and F_GETFL shows (gVisor does not), while
+** glibc defines it as 0 there. */
 static const unix_const consts[] = {
     C(O_RDONLY), C(O_WRONLY), C(O_RDWR), {"O_ACCMODE", 3}, C(O_CREAT), C(O_EXCL),
     C(O_TRUNC), C(O_CLOEXEC), C(O_APPEND), C(O_NONBLOCK), C(O_DIRECT),
     C(O_DIRECTORY), C(O_NOFOLLOW), C(O_DSYNC), C(O_RSYNC), C(O_SYNC),
     C(O_ASYNC), C(O_NOCTTY), C(O_PATH), C(O_NOATIME), C(O_TMPFILE),
-    C(O_LARGEFILE), {"O_VERIFY", 0}, {"O_SHLOCK", 0}, {"O_EXLOCK", 0},
+    {"O_LARGEFILE", 0100000}, {"O_VERIFY", 0}, {"O_SHLOCK", 0}, {"O_EXLOCK", 0},
     {"O_RANDOM", 0}, {"O_SEQUENTIAL", 0}, {"O_COMPRESSED", 0},
     {"O_INDEXED", 0}, C(SEEK_SET), C(SEEK_CUR), C(SEEK_END), C(F_GETFD),
     C(F_SETFD), C(F_GETFL), C(F_SETFL), C(F_DUPFD), C(F_DUPFD_CLOEXEC),
