@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -303,6 +304,41 @@ static int st_birthtim(lua_State *L) {
   return push2(L, t->tv_sec, t->tv_nsec);
 }
 
+/* -- tostring(Stat) -> "unix.Stat({size=5, mode=0100644, ino=..., ...})"
+**    (as Cosmopolitan prints it: size always, other fields when not 0) */
+static int st_tostring(lua_State *L) {
+  const struct stat *st = check_stat(L);
+  const struct {
+    const char *name;
+    lua_Integer v;
+  } f[] = {{"ino", (lua_Integer)st->st_ino},
+           {"nlink", (lua_Integer)st->st_nlink},
+           {"uid", st->st_uid},
+           {"gid", st->st_gid},
+           {"dev", (lua_Integer)st->st_dev},
+           {"rdev", (lua_Integer)st->st_rdev},
+           {"blksize", st->st_blksize},
+           {"blocks", st->st_blocks}};
+  luaL_Buffer b;
+  size_t i;
+  char mode[32];
+  luaL_buffinit(L, &b);
+  lua_pushfstring(L, "unix.Stat({size=%I", (lua_Integer)st->st_size);
+  luaL_addvalue(&b);
+  if (st->st_mode != 0) {
+    snprintf(mode, sizeof mode, ", mode=0%o", (unsigned)st->st_mode);
+    luaL_addstring(&b, mode);
+  }
+  for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+    if (f[i].v == 0) continue;
+    lua_pushfstring(L, ", %s=%I", f[i].name, f[i].v);
+    luaL_addvalue(&b);
+  }
+  luaL_addstring(&b, "})");
+  luaL_pushresult(&b);
+  return 1;
+}
+
 static void open_stat_mt(lua_State *L) {
   static const luaL_Reg meths[] = {
       {"size", st_size},     {"mode", st_mode},   {"ino", st_ino},
@@ -312,6 +348,8 @@ static void open_stat_mt(lua_State *L) {
       {"atim", st_atim},     {"mtim", st_mtim},   {"ctim", st_ctim},
       {"birthtim", st_birthtim}, {NULL, NULL}};
   if (luaL_newmetatable(L, STAT_MT)) {
+    lua_pushcfunction(L, st_tostring);
+    lua_setfield(L, -2, "__tostring");
     luaL_newlib(L, meths);
     lua_setfield(L, -2, "__index");
   }

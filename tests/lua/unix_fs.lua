@@ -379,6 +379,13 @@ for _, m in ipairs({"atim", "mtim", "ctim", "birthtim"}) do
   eq(nsec >= 0 and nsec < 1000000000, true, "Stat:" .. m .. " nanoseconds")
 end
 eq(st:gen(), 0, "gen (BSD only)"); eq(st:flags(), 0, "flags (BSD only)")
+local want = {"size=" .. st:size(), string.format("mode=0%o", st:mode())}
+for _, k in ipairs({"ino", "nlink", "uid", "gid", "dev", "rdev", "blksize",
+    "blocks"}) do
+  if st[k](st) ~= 0 then want[#want + 1] = k .. "=" .. st[k](st) end
+end
+eq(tostring(st), "unix.Stat({" .. table.concat(want, ", ") .. "})",
+  "tostring(Stat)")
 eq(st:blksize() > 0, true, "blksize")
 check.checkerror("unix.Stat expected", st.size, {})
 fails("ENOENT", "stat", unix.stat(P("missing")))
