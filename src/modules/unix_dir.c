@@ -197,9 +197,15 @@ static int remove_at(int dirfd, const char *name) {
 
 /* -- unix.rmrf(path) -> true | nil, unix.Errno (rm -rf; a missing path is
 **    ENOENT; "/" is refused with ENOTSUP; symbolic links are removed,
-**    never followed) */
+**    never followed: trailing slashes are dropped, so "link/" is the link,
+**    not the directory it points to) */
 static int u_rmrf(lua_State *L) {
+  size_t n;
   const char *path = unix_checkpath(L, 1);
+  n = strlen(path);
+  while (n > 1 && path[n - 1] == '/') n--;
+  lua_pushlstring(L, path, n);
+  path = lua_tostring(L, -1);
   if (strcmp(path, "/") == 0) {
     errno = ENOTSUP;
     return unix_fail(L, "rmrf");

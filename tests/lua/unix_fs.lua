@@ -521,6 +521,10 @@ eq(unix.stat(tree), nil, "rmrf removed the tree")
 eq(unix.stat(outside .. "/keep") ~= nil, true, "rmrf left the link's target file")
 eq(unix.stat(outside .. "/keepdir") ~= nil, true, "rmrf left the link's target dir")
 assert(unix.symlink(outside, P("linktop")))
+eq(unix.rmrf(P("linktop") .. "//"), true, "rmrf of a link/")
+eq(unix.stat(P("linktop"), unix.AT_SYMLINK_NOFOLLOW), nil, "link/: the link is gone")
+eq(unix.stat(outside .. "/keep") ~= nil, true, "link/: its target's files are not")
+assert(unix.symlink(outside, P("linktop")))
 eq(unix.rmrf(P("linktop")), true, "rmrf of a link")
 eq(unix.stat(P("linktop"), unix.AT_SYMLINK_NOFOLLOW), nil, "the link is gone")
 eq(unix.stat(outside .. "/keep") ~= nil, true, "its target is not")
@@ -528,6 +532,7 @@ assert(unix.close(assert(unix.open(P("single"), unix.O_CREAT | unix.O_WRONLY))))
 eq(unix.rmrf(P("single")), true, "rmrf of a file")
 fails("ENOENT", "rmrf", unix.rmrf(P("missing")))
 fails("EOPNOTSUPP", "rmrf", unix.rmrf("/")) -- ENOTSUP: the same number
+fails("EOPNOTSUPP", "rmrf", unix.rmrf("///"))
 fails("ENOTDIR", "rmrf", unix.rmrf(P("foo/x")))
 -- }====
 
