@@ -5,6 +5,7 @@
 */
 #include <errno.h>
 #include <limits.h>
+#include <string.h>
 
 #include "lauxlib.h"
 #include "lua.h"
@@ -31,6 +32,13 @@ int unix_checkint(lua_State *L, int arg) {
 
 int unix_optint(lua_State *L, int arg, int def) {
   return lua_isnoneornil(L, arg) ? def : unix_checkint(L, arg);
+}
+
+const char *unix_checkpath(lua_State *L, int arg) {
+  size_t len;
+  const char *p = luaL_checklstring(L, arg, &len);
+  luaL_argcheck(L, strlen(p) == len, arg, "path contains a zero byte");
+  return p;
 }
 
 void unix_setconsts(lua_State *L, const unix_const *c) {

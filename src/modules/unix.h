@@ -31,6 +31,11 @@ int unix_ok(lua_State *L, long rc, const char *call);
 int unix_checkint(lua_State *L, int arg);
 int unix_optint(lua_State *L, int arg, int def);
 
+/* Argument 'arg' as a path: a string without zero bytes (the kernel would
+** read a shorter name than the one given); raises an argument error
+** otherwise. */
+const char *unix_checkpath(lua_State *L, int arg);
+
 /* Sets t[name] = value for each of 'c' in the table on top of the stack. */
 void unix_setconsts(lua_State *L, const unix_const *c);
 

@@ -13,11 +13,7 @@ local function fails(what, ok, err)
   return err:name(), err
 end
 
-local close = unix.close -- the files theme's; absent in this branch alone
-if not close then
-  print("unix_misc: unix.close missing: descriptors are left to exit")
-  close = function() return true end
-end
+local close = unix.close
 
 for name, value in pairs({POLLIN = 1, POLLPRI = 2, POLLOUT = 4, POLLERR = 8,
     POLLHUP = 16, POLLNVAL = 32, POLLRDHUP = 0x2000, LOG_EMERG = 0,

@@ -16,13 +16,7 @@ local function fails(what, ok, err)
   return err:name(), err
 end
 
--- unix.close belongs to the files theme: without it (this branch alone)
--- descriptors are left to the process's exit, and the leak check is skipped
 local close = unix.close
-if not close then
-  print("unix_sock: unix.close missing: descriptors not closed, leak check skipped")
-  close = function() return true end
-end
 local function closeall(...)
   for _, fd in ipairs({...}) do assert(close(fd)) end
 end
@@ -400,5 +394,5 @@ end
 -- }====
 
 os.remove(base)
-if unix.close then eq(nfds(), fds_before, "descriptors open at the end") end
+eq(nfds(), fds_before, "descriptors open at the end")
 print("unix_sock: ok")

@@ -1,0 +1,47 @@
+-- cosmo.lua: require "cosmo" gives the sub-modules under every name that
+-- scripts use (cosmo.X, package.loaded["cosmo.X"], plain X) and sets no
+-- global. See LICENSE.
+local check = dofile("tests/lua/check.lua")
+
+-- loaded on first require only: nothing before it
+check.eq(package.loaded.cosmo, nil, "cosmo loaded before require")
+check.eq(type(package.preload.cosmo), "function", "package.preload.cosmo")
+local before = {}
+for k in pairs(_G) do before[k] = true end
+
+local cosmo = require("cosmo")
+check.eq(type(cosmo), "table", "require 'cosmo'")
+check.eq(require("cosmo"), cosmo, "require 'cosmo' twice")
+for _, name in ipairs({"unix", "path", "argon2"}) do
+  local t = require(name)
+  check.eq(type(t), "table", "require '" .. name .. "'")
+  check.eq(cosmo[name], t, "cosmo." .. name)
+  check.eq(require("cosmo." .. name), t, "require 'cosmo." .. name .. "'")
+  check.eq(package.loaded["cosmo." .. name], t,
+    "package.loaded['cosmo." .. name .. "']")
+  check.eq(package.loaded[name], t, "package.loaded." .. name)
+end
+-- the next issue brings these
+check.eq(cosmo.re, nil, "cosmo.re (not built yet)")
+check.eq(cosmo.sqlite3, nil, "cosmo.sqlite3 (not built yet)")
+check.eq(type(cosmo.path.join), "function", "cosmo.path.join")
+check.eq(type(cosmo.unix.open), "function", "cosmo.unix.open")
+check.eq(type(cosmo.argon2.hash_encoded), "function", "cosmo.argon2.hash_encoded")
+
+for k in pairs(_G) do
+  assert(before[k], "require 'cosmo' set a global: " .. tostring(k))
+end
+for _, g in ipairs({"unix", "path", "cosmo", "argon2", "re", "sqlite3"}) do
+  check.eq(rawget(_G, g), nil, "global " .. g)
+end
+
+-- in a fresh process, a sub-module required before cosmo is the same
+-- table cosmo holds afterwards
+local exe = assert(arg[-1], "arg[-1]: the interpreter")
+local p = assert(io.popen(string.format("%q -e %q", exe,
+  'local u, p = require "unix", require "path" ' ..
+  'local c = require "cosmo" ' ..
+  'io.write(tostring(c.unix == u and c.path == p))')))
+check.eq(p:read("a"), "true", "sub-modules first, then cosmo")
+p:close()
+print("cosmo: ok")
