@@ -5,6 +5,7 @@
 */
 #include <errno.h>
 #include <limits.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "lauxlib.h"
@@ -48,9 +49,23 @@ void unix_setconsts(lua_State *L, const unix_const *c) {
   }
 }
 
+/* The manual's "miscellaneous magnums", with Linux's values: BUFSIZ is
+** the manual's 4096 (the read size of unix.read), not musl's 1024. */
+static void set_magnums(lua_State *L) {
+  const unix_const magnums[] = {{"ARG_MAX", sysconf(_SC_ARG_MAX)},
+                                {"CLK_TCK", sysconf(_SC_CLK_TCK)},
+                                {"BUFSIZ", 4096},
+                                {"PATH_MAX", PATH_MAX},
+                                {"NAME_MAX", NAME_MAX},
+                                {"PIPE_BUF", PIPE_BUF},
+                                {NULL, 0}};
+  unix_setconsts(L, magnums);
+}
+
 /* -- require "unix" -> the module table */
 int luaopen_unix(lua_State *L) {
   lua_newtable(L);
+  set_magnums(L);
 #define THEME(name) unix_open_##name(L);
 #include "modules/unix.def"
 #undef THEME

@@ -646,10 +646,6 @@ static const unix_const consts[] = {
 void unix_open_proc(lua_State *L) {
   luaL_setfuncs(L, funcs, 0);
   unix_setconsts(L, consts);
-  lua_pushinteger(L, sysconf(_SC_ARG_MAX));
-  lua_setfield(L, -2, "ARG_MAX");
-  lua_pushinteger(L, sysconf(_SC_CLK_TCK));
-  lua_setfield(L, -2, "CLK_TCK");
   /* localtime shares os.date's zone choice */
   lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
   lua_getfield(L, -1, LUA_OSLIBNAME);

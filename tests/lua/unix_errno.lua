@@ -14,4 +14,9 @@ for name, value in pairs({EPERM = 1, ENOENT = 2, EINTR = 4, EBADF = 9,
     ECONNREFUSED = 111, EHWPOISON = 133}) do
   check.eq(unix[name], value, "unix." .. name)
 end
+-- the manual's miscellaneous magnums, Linux's values
+for name, value in pairs({ARG_MAX = 131072, CLK_TCK = 100, BUFSIZ = 4096,
+    PATH_MAX = 4096, NAME_MAX = 255, PIPE_BUF = 4096, NSIG = 64}) do
+  check.eq(unix[name], value, "unix." .. name)
+end
 print("unix_errno: ok")
