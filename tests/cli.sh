@@ -118,6 +118,17 @@ cli "LUA_PATH with ;; inserts the default path" \
   'print(package.path:sub(1, 10) == "/a/?.lua;/", package.path:find("./?.lua", 1, true) ~= nil)'
 cli "LUA_PATH_5_4 wins over LUA_PATH" -o $'/v/?.lua\n' -- \
   env LUA_PATH='/p/?.lua' LUA_PATH_5_4='/v/?.lua' $M -e 'print(package.path)'
+# a LUA_PATH that leaves out /zip/.lua/ does not hide the archive's modules
+# (package.path stays as LUA_PATH says, as with lua.c); -E leaves it out
+mkdir -p "$TMP/lp" && echo 'return {_VERSION = "from LUA_PATH"}' > "$TMP/lp/luaunit.lua"
+cli "LUA_PATH without /zip/.lua/: the archive's luaunit still wins" \
+  -o $'3.4\t'"$TMP/lp/?.lua"$'\n' -- \
+  env LUA_PATH="$TMP/lp/?.lua" $M -e 'print(require"luaunit"._VERSION, package.path)'
+cli "LUA_PATH_5_4 without /zip/.lua/ after a path: the archive's luaunit wins" \
+  -o $'3.4\n' -- env LUA_PATH_5_4="$TMP/lp/?.lua;;" $M -e 'print(require"luaunit"._VERSION)'
+cli "LUA_PATH: a module only there is still found" -o $'from LUA_PATH\n' -- \
+  env LUA_PATH="$TMP/lp/?.lua" $M -e 'package.loaded.luaunit = nil
+    print(package.searchers[3]("luaunit")("luaunit")._VERSION)'
 cli "LUA_CPATH is read" -o $'/c/?.so\n' -- env LUA_CPATH='/c/?.so' $M -e 'print(package.cpath)'
 # }====
 
