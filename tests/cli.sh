@@ -499,3 +499,17 @@ else
   fail "setpriv is installed (util-linux)" "setpriv not found"
 fi
 # }====
+
+# {==== issue 13: how the seed's scripts find things. "Am I the main
+# script?" (pcall(debug.getlocal, 4, 1)) answers as with lua.c: false in the
+# main script, true in a module it requires, in a script and in an app.
+mkdir -p "$TMP/ismain"
+printf 'print((pcall(debug.getlocal, 4, 1)))\nprint((require("ismod")))\n' > "$TMP/ismain/main.lua"
+printf 'return (pcall(debug.getlocal, 4, 1))\n' > "$TMP/ismain/ismod.lua"
+cli "main-script idiom: false in the script, true in its module (as lua5.4)" \
+  -o "$(cd "$TMP/ismain" && lua5.4 main.lua)" -- \
+  sh -c 'cd "$1" && "$2" main.lua' - "$TMP/ismain" "$MPROC"
+(cd "$TMP/ismain" && "$MPROC" --bundle -o "$TMP/ismain.app" --main main.lua main.lua ismod.lua)
+cli "main-script idiom: false in an app's main.lua, true in its module" \
+  -o $'false\ntrue\n' -- "$TMP/ismain.app"
+# }====
