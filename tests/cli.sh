@@ -507,7 +507,7 @@ mkdir -p "$TMP/ismain"
 printf 'print((pcall(debug.getlocal, 4, 1)))\nprint((require("ismod")))\n' > "$TMP/ismain/main.lua"
 printf 'return (pcall(debug.getlocal, 4, 1))\n' > "$TMP/ismain/ismod.lua"
 cli "main-script idiom: false in the script, true in its module (as lua5.4)" \
-  -o "$(cd "$TMP/ismain" && lua5.4 main.lua)" -- \
+  -o "$(cd "$TMP/ismain" && lua5.4 main.lua)"$'\n' -- \
   sh -c 'cd "$1" && "$2" main.lua' - "$TMP/ismain" "$MPROC"
 (cd "$TMP/ismain" && "$MPROC" --bundle -o "$TMP/ismain.app" --main main.lua main.lua ismod.lua)
 cli "main-script idiom: false in an app's main.lua, true in its module" \
