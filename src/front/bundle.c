@@ -16,6 +16,7 @@
 
 #include "runtime/archive.h"
 #include "bundle.h"
+#include "engine/elfimage.h"
 #include "engine/zip.h"
 #include "engine/zipw.h"
 
@@ -84,47 +85,6 @@ static Item *add_item(Bundle *b, const char *name, size_t len, int dir) {
   it->order = b->n++;
   return it;
 }
-
-/* {==== the ELF part */
-
-static uint64_t rd(const unsigned char *p, int n) {
-  uint64_t v = 0;
-  while (n-- > 0) v = v << 8 | p[n];
-  return v;
-}
-
-/* Raises *end to off + len when that lies inside size; 0 if it does not. */
-static int reach(uint64_t off, uint64_t len, size_t size, uint64_t *end) {
-  if (off > size || len > size - off) return 0;
-  if (off + len > *end) *end = off + len;
-  return 1;
-}
-
-size_t bundle_elf_size(const unsigned char *d, size_t size) {
-  uint64_t end = 64, phoff, shoff, i;
-  unsigned phn, phsz, shn, shsz;
-  if (size < 64 || memcmp(d, "\177ELF\2\1", 6) != 0) return 0;
-  phoff = rd(d + 32, 8), shoff = rd(d + 40, 8);
-  phsz = (unsigned)rd(d + 54, 2), phn = (unsigned)rd(d + 56, 2);
-  shsz = (unsigned)rd(d + 58, 2), shn = (unsigned)rd(d + 60, 2);
-  if ((phn && phsz < 56) || (shn && shsz < 64)) return 0;
-  if (!reach(phoff, (uint64_t)phn * phsz, size, &end) ||
-      !reach(shoff, (uint64_t)shn * shsz, size, &end))
-    return 0;
-  for (i = 0; i < phn; i++) {
-    const unsigned char *p = d + phoff + i * phsz;
-    if (!reach(rd(p + 8, 8), rd(p + 32, 8), size, &end)) return 0;
-  }
-  for (i = 0; i < shn; i++) {
-    const unsigned char *s = d + shoff + i * shsz;
-    if (rd(s + 4, 4) != 8 /* SHT_NOBITS */ &&
-        !reach(rd(s + 24, 8), rd(s + 32, 8), size, &end))
-      return 0;
-  }
-  return (size_t)end;
-}
-
-/* }==== */
 
 /* {==== collecting entries */
 
@@ -582,8 +542,7 @@ static int write_out(Bundle *b, const char *out) {
   struct sigaction old[NSTOPS];
   Out o = {-1, 0};
   int ok;
-  elf = exe ? bundle_elf_size(exe, n) : 0;
-  if (elf == 0)
+  if (exe == NULL || elf_image_size(exe, n, &elf) != ELF_OK)
     return complain(b, "cannot read this executable's ELF part",
                     exe ? archive_exe() : archive_error());
   if (strlen(out) + sizeof ".tmp.XXXXXX" > sizeof tmp_path)
