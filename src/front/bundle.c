@@ -17,6 +17,7 @@
 #include "runtime/archive.h"
 #include "bundle.h"
 #include "engine/elfimage.h"
+#include "engine/file.h"
 #include "engine/zip.h"
 #include "engine/zipw.h"
 
@@ -356,46 +357,14 @@ typedef struct Out {
 
 static int write_all(void *ud, const void *buf, size_t len) {
   Out *o = ud;
-  const char *p = buf;
-  while (len > 0) {
-    ssize_t w = write(o->fd, p, len);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) {
-      o->err = w < 0 ? errno : ENOSPC;
-      return -1;
-    }
-    p += w, len -= (size_t)w;
-  }
-  return 0;
-}
-
-/* The bytes of a file on disk, malloc'd; NULL with errno on failure. */
-static char *slurp(const char *path, size_t *len) {
-  struct stat st;
-  char *buf = NULL;
-  size_t got = 0;
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  if (fstat(fd, &st) == 0 && (buf = malloc((size_t)st.st_size + 1))) {
-    while (got < (size_t)st.st_size) {
-      ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-      if (r < 0 && errno == EINTR) continue;
-      if (r <= 0) break;
-      got += (size_t)r;
-    }
-    if (got != (size_t)st.st_size) {
-      if (errno == 0) errno = EIO;
-      free(buf);
-      buf = NULL;
-    }
-  }
-  close(fd);
-  *len = got;
-  return buf;
+  if (file_write(o->fd, buf, len) == 0) return 0;
+  o->err = errno;
+  return -1;
 }
 
 /* The data of one item, malloc'd (or NULL with len 0 for a directory). */
 static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
+  file_result fr;
   zip_result r;
   *data = NULL;
   *len = 0;
@@ -406,10 +375,12 @@ static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
     if (*data) memcpy(*data, t, *len);
     return *data ? 1 : complain(b, it->name, "out of memory");
   }
-  if (it->file) {
-    errno = 0;
-    *data = slurp(it->file, len);
-    return *data ? 1 : complain(b, it->file, strerror(errno ? errno : EIO));
+  if (it->file) { /* archive_heap is the C heap: free() frees it */
+    fr = file_read(it->file, SIZE_MAX, archive_heap, NULL, data, len);
+    if (fr == FILE_OK) return 1;
+    return complain(b, it->file, fr == FILE_ERRNO ? strerror(errno)
+                                 : fr == FILE_NOMEM ? strerror(ENOMEM)
+                                 : file_strerror(fr));
   }
   if (it->rt == NULL || it->rt->isdir) return 1;
   *data = malloc((size_t)it->rt->size + 1);
