@@ -57,7 +57,7 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
 ENGINES := zip zipw tz lineedit lineedit_term lineedit_width alloc memcopy \
-  elfimage file
+  elfimage file hist
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
 MODULE_SRC := $(MODULES:%=src/modules/%.c)
