@@ -12,12 +12,12 @@
 #include "lauxlib.h"
 #include "lua.h"
 
-#include "cli.h"
 #include "config.h"
 #include "engine/hist.h"
 #include "engine/lineedit.h"
 #include "repl.h"
 #include "replcomp.h"
+#include "run.h"
 #include "runtime/archive.h"
 
 #define REPL_KEY "moonbox.repl" /* registry: the repl userdata */
@@ -349,15 +349,14 @@ static void print_results(lua_State *L) {
   }
 }
 
-void repl_run(lua_State *L, const char *progname) {
+void repl_run(lua_State *L) {
   int status;
   repl *R = repl_open(L);
-  (void)progname; /* interactive errors carry no program name */
   while ((status = load_chunk(L, R)) != CHUNK_EOF) {
     if (status == CHUNK_NONE) continue;
-    if (status == LUA_OK) status = cli_docall(L, 0, LUA_MULTRET);
+    if (status == LUA_OK) status = run_docall(L, 0, LUA_MULTRET);
     if (status == LUA_OK) print_results(L);
-    else cli_report(L, status, NULL);
+    else run_report(L, status, NULL); /* no name, as lua.c */
   }
   lua_settop(L, 0);
   if (!R->edit) fputs("\n", stdout); /* the editor left a fresh row */
