@@ -30,65 +30,62 @@ static int is_elf64le(const unsigned char *d) {
          d[EI_DATA] == ELFDATA2LSB;
 }
 
-/* The segments' file bytes: each must lie inside size. */
-static int reach_segments(const unsigned char *d, size_t size,
-                          uint64_t *end) {
-  uint64_t off = FIELD(d, Elf64_Ehdr, e_phoff), i;
-  unsigned n = (unsigned)FIELD(d, Elf64_Ehdr, e_phnum);
-  unsigned esz = (unsigned)FIELD(d, Elf64_Ehdr, e_phentsize);
-  for (i = 0; i < n; i++) {
-    const unsigned char *p = d + off + i * esz;
-    if (!reach(FIELD(p, Elf64_Phdr, p_offset),
-               FIELD(p, Elf64_Phdr, p_filesz), size, end))
-      return 0;
+/* Where the file bytes of header table entry p lie (a section's when
+** 'section', else a segment's); 0 for a section with none (SHT_NOBITS,
+** .bss). */
+static int span(const unsigned char *p, int section, uint64_t *at,
+                uint64_t *len) {
+  if (!section) {
+    *at = FIELD(p, Elf64_Phdr, p_offset);
+    *len = FIELD(p, Elf64_Phdr, p_filesz);
+    return 1;
   }
-  return 1;
+  *at = FIELD(p, Elf64_Shdr, sh_offset);
+  *len = FIELD(p, Elf64_Shdr, sh_size);
+  return FIELD(p, Elf64_Shdr, sh_type) != SHT_NOBITS;
 }
 
-/* The sections' file bytes, SHT_NOBITS (.bss) having none. */
-static int reach_sections(const unsigned char *d, size_t size,
-                          uint64_t *end) {
-  uint64_t off = FIELD(d, Elf64_Ehdr, e_shoff), i;
-  unsigned n = (unsigned)FIELD(d, Elf64_Ehdr, e_shnum);
-  unsigned esz = (unsigned)FIELD(d, Elf64_Ehdr, e_shentsize);
-  for (i = 0; i < n; i++) {
-    const unsigned char *s = d + off + i * esz;
-    if (FIELD(s, Elf64_Shdr, sh_type) != SHT_NOBITS &&
-        !reach(FIELD(s, Elf64_Shdr, sh_offset),
-               FIELD(s, Elf64_Shdr, sh_size), size, end))
+/* The table at off (n entries of esz bytes) lies inside size; each of
+** its entries' file bytes must too. */
+static int reach_entries(const unsigned char *d, size_t size, uint64_t off,
+                         uint64_t n, uint64_t esz, int section,
+                         uint64_t *end) {
+  uint64_t i, at, len;
+  for (i = 0; i < n; i++)
+    if (span(d + off + i * esz, section, &at, &len) &&
+        !reach(at, len, size, end))
       return 0;
-  }
   return 1;
 }
 
 elf_result elf_image_size(const unsigned char *d, size_t size,
                           size_t *end) {
   uint64_t far = sizeof(Elf64_Ehdr);
-  uint64_t phn, phsz, shn, shsz;
+  uint64_t phoff, phn, phsz, shoff, shn, shsz;
   if (size < sizeof(Elf64_Ehdr)) return ELF_SHORT;
   if (!is_elf64le(d)) return ELF_BADMAGIC;
-  phn = FIELD(d, Elf64_Ehdr, e_phnum);
-  phsz = FIELD(d, Elf64_Ehdr, e_phentsize);
-  shn = FIELD(d, Elf64_Ehdr, e_shnum);
-  shsz = FIELD(d, Elf64_Ehdr, e_shentsize);
+  phoff = FIELD(d, Elf64_Ehdr, e_phoff), shoff = FIELD(d, Elf64_Ehdr, e_shoff);
+  phn = FIELD(d, Elf64_Ehdr, e_phnum), phsz = FIELD(d, Elf64_Ehdr, e_phentsize);
+  shn = FIELD(d, Elf64_Ehdr, e_shnum), shsz = FIELD(d, Elf64_Ehdr, e_shentsize);
   if ((phn && phsz < sizeof(Elf64_Phdr)) || (shn && shsz < sizeof(Elf64_Shdr)))
     return ELF_BADTABLE;
-  if (!reach(FIELD(d, Elf64_Ehdr, e_phoff), phn * phsz, size, &far) ||
-      !reach(FIELD(d, Elf64_Ehdr, e_shoff), shn * shsz, size, &far) ||
-      !reach_segments(d, size, &far) || !reach_sections(d, size, &far))
+  if (!reach(phoff, phn * phsz, size, &far) ||
+      !reach(shoff, shn * shsz, size, &far) ||
+      !reach_entries(d, size, phoff, phn, phsz, 0, &far) ||
+      !reach_entries(d, size, shoff, shn, shsz, 1, &far))
     return ELF_OUTSIDE;
   *end = (size_t)far;
   return ELF_OK;
 }
 
+static const char *const messages[] = {
+  "no error",                                  /* ELF_OK */
+  "shorter than an ELF header",                /* ELF_SHORT */
+  "not a 64-bit little-endian ELF file",       /* ELF_BADMAGIC */
+  "an ELF header table has entries too small", /* ELF_BADTABLE */
+  "an ELF table, segment or section lies past the end of the file"};
+
 const char *elf_strerror(elf_result r) {
-  switch (r) {
-  case ELF_OK: return "no error";
-  case ELF_SHORT: return "shorter than an ELF header";
-  case ELF_BADMAGIC: return "not a 64-bit little-endian ELF file";
-  case ELF_BADTABLE: return "an ELF header table has entries too small";
-  case ELF_OUTSIDE: return "an ELF table, segment or section lies past the "
-                           "end of the file";
-  }
+  if ((unsigned)r < sizeof messages / sizeof *messages) return messages[r];
   return "unknown ELF error";
 }
