@@ -56,7 +56,8 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
-ENGINES := zip zipw tz lineedit lineedit_term lineedit_width alloc memcopy cpath
+ENGINES := zip zipw tz lineedit lineedit_term lineedit_width alloc memcopy \
+  elfimage file hist cpath
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
 MODULE_SRC := $(MODULES:%=src/modules/%.c)
@@ -183,7 +184,7 @@ san-build: | test-tools
 # {==== fuzz: libFuzzer targets (clang-14), each run for FUZZ_SECONDS
 FUZZ_CC := clang-14
 FUZZ_SECONDS ?= 20
-FUZZ_TARGETS := zip tz tz_posix lineedit argon2_decode cpath
+FUZZ_TARGETS := zip tz tz_posix lineedit argon2_decode elfimage cpath
 FZ := $(B)/fuzz
 FUZZ_SAN := address,undefined
 FUZZ_LIBFLAGS := -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN)
@@ -198,6 +199,7 @@ FUZZ_DEPS_tz := src/engine/tz.c
 FUZZ_DEPS_tz_posix := src/engine/tz.c
 FUZZ_DEPS_lineedit := $(filter src/engine/lineedit%,$(ENGINE_SRC))
 FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
+FUZZ_DEPS_elfimage := src/engine/elfimage.c
 FUZZ_DEPS_cpath := src/engine/cpath.c
 
 $(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256

@@ -16,6 +16,8 @@
 
 #include "runtime/archive.h"
 #include "bundle.h"
+#include "engine/elfimage.h"
+#include "engine/file.h"
 #include "engine/zip.h"
 #include "engine/zipw.h"
 
@@ -84,47 +86,6 @@ static Item *add_item(Bundle *b, const char *name, size_t len, int dir) {
   it->order = b->n++;
   return it;
 }
-
-/* {==== the ELF part */
-
-static uint64_t rd(const unsigned char *p, int n) {
-  uint64_t v = 0;
-  while (n-- > 0) v = v << 8 | p[n];
-  return v;
-}
-
-/* Raises *end to off + len when that lies inside size; 0 if it does not. */
-static int reach(uint64_t off, uint64_t len, size_t size, uint64_t *end) {
-  if (off > size || len > size - off) return 0;
-  if (off + len > *end) *end = off + len;
-  return 1;
-}
-
-size_t bundle_elf_size(const unsigned char *d, size_t size) {
-  uint64_t end = 64, phoff, shoff, i;
-  unsigned phn, phsz, shn, shsz;
-  if (size < 64 || memcmp(d, "\177ELF\2\1", 6) != 0) return 0;
-  phoff = rd(d + 32, 8), shoff = rd(d + 40, 8);
-  phsz = (unsigned)rd(d + 54, 2), phn = (unsigned)rd(d + 56, 2);
-  shsz = (unsigned)rd(d + 58, 2), shn = (unsigned)rd(d + 60, 2);
-  if ((phn && phsz < 56) || (shn && shsz < 64)) return 0;
-  if (!reach(phoff, (uint64_t)phn * phsz, size, &end) ||
-      !reach(shoff, (uint64_t)shn * shsz, size, &end))
-    return 0;
-  for (i = 0; i < phn; i++) {
-    const unsigned char *p = d + phoff + i * phsz;
-    if (!reach(rd(p + 8, 8), rd(p + 32, 8), size, &end)) return 0;
-  }
-  for (i = 0; i < shn; i++) {
-    const unsigned char *s = d + shoff + i * shsz;
-    if (rd(s + 4, 4) != 8 /* SHT_NOBITS */ &&
-        !reach(rd(s + 24, 8), rd(s + 32, 8), size, &end))
-      return 0;
-  }
-  return (size_t)end;
-}
-
-/* }==== */
 
 /* {==== collecting entries */
 
@@ -396,46 +357,14 @@ typedef struct Out {
 
 static int write_all(void *ud, const void *buf, size_t len) {
   Out *o = ud;
-  const char *p = buf;
-  while (len > 0) {
-    ssize_t w = write(o->fd, p, len);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) {
-      o->err = w < 0 ? errno : ENOSPC;
-      return -1;
-    }
-    p += w, len -= (size_t)w;
-  }
-  return 0;
-}
-
-/* The bytes of a file on disk, malloc'd; NULL with errno on failure. */
-static char *slurp(const char *path, size_t *len) {
-  struct stat st;
-  char *buf = NULL;
-  size_t got = 0;
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  if (fstat(fd, &st) == 0 && (buf = malloc((size_t)st.st_size + 1))) {
-    while (got < (size_t)st.st_size) {
-      ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-      if (r < 0 && errno == EINTR) continue;
-      if (r <= 0) break;
-      got += (size_t)r;
-    }
-    if (got != (size_t)st.st_size) {
-      if (errno == 0) errno = EIO;
-      free(buf);
-      buf = NULL;
-    }
-  }
-  close(fd);
-  *len = got;
-  return buf;
+  if (file_write(o->fd, buf, len) == 0) return 0;
+  o->err = errno;
+  return -1;
 }
 
 /* The data of one item, malloc'd (or NULL with len 0 for a directory). */
 static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
+  file_result fr;
   zip_result r;
   *data = NULL;
   *len = 0;
@@ -446,10 +375,12 @@ static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
     if (*data) memcpy(*data, t, *len);
     return *data ? 1 : complain(b, it->name, "out of memory");
   }
-  if (it->file) {
-    errno = 0;
-    *data = slurp(it->file, len);
-    return *data ? 1 : complain(b, it->file, strerror(errno ? errno : EIO));
+  if (it->file) { /* archive_heap is the C heap: free() frees it */
+    fr = file_read(it->file, SIZE_MAX, archive_heap, NULL, data, len);
+    if (fr == FILE_OK) return 1;
+    return complain(b, it->file, fr == FILE_ERRNO ? strerror(errno)
+                                 : fr == FILE_NOMEM ? strerror(ENOMEM)
+                                 : file_strerror(fr));
   }
   if (it->rt == NULL || it->rt->isdir) return 1;
   *data = malloc((size_t)it->rt->size + 1);
@@ -582,8 +513,7 @@ static int write_out(Bundle *b, const char *out) {
   struct sigaction old[NSTOPS];
   Out o = {-1, 0};
   int ok;
-  elf = exe ? bundle_elf_size(exe, n) : 0;
-  if (elf == 0)
+  if (exe == NULL || elf_image_size(exe, n, &elf) != ELF_OK)
     return complain(b, "cannot read this executable's ELF part",
                     exe ? archive_exe() : archive_error());
   if (strlen(out) + sizeof ".tmp.XXXXXX" > sizeof tmp_path)

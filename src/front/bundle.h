@@ -29,12 +29,4 @@
 */
 int bundle_main(int argc, char **argv, const char *progname);
 
-/*
-** bundle_elf_size: the length of the ELF image at the start of
-** data[0..size): the end of its furthest header table, segment or
-** section. 0 when data does not start with a 64-bit ELF header or a
-** table points outside it.
-*/
-size_t bundle_elf_size(const unsigned char *data, size_t size);
-
 #endif

@@ -2,7 +2,6 @@
 ** cli.c: lua.c-compatible options, scripts, error reports and exit statuses.
 ** See LICENSE.
 */
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "config.h"
 #include "bind/libs.h"
 #include "repl.h"
+#include "run.h"
 
 /* Bits that collect_args returns. */
 #define OPT_ERROR 1 /* bad option: nothing else is valid */
@@ -28,88 +28,23 @@
 #define INIT_VAR_VERSIONED \
   INIT_VAR "_" LUA_VERSION_MAJOR "_" LUA_VERSION_MINOR
 
-static const char *progname = MOONBOX_NAME;
-
-/* The state a Ctrl-C must stop; read only by the signal handler. */
-static lua_State *interrupt_L = NULL;
-
-/* {==== interruption */
-
-/* Hook installed by the signal handler: raises at the next VM event. */
-static void stop_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  lua_sethook(L, NULL, 0, 0);
-  luaL_error(L, "interrupted!");
-}
-
-/* SIGINT while Lua runs: only set a hook (lua_sethook is signal-safe);
-** a second Ctrl-C gets the default action and kills the process. */
-static void on_interrupt(int sig) {
-  int mask = LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT;
-  signal(sig, SIG_DFL);
-  lua_sethook(interrupt_L, stop_hook, mask, 1);
-}
-
-/* }==== */
-
-/* {==== calling and reporting */
-
-static void message(const char *pname, const char *msg) {
-  if (pname) fprintf(stderr, "%s: ", pname);
-  fprintf(stderr, "%s\n", msg);
-  fflush(stderr);
-}
-
-int cli_report(lua_State *L, int status, const char *pname) {
-  if (status != LUA_OK) {
-    const char *msg = lua_tostring(L, -1);
-    message(pname, msg ? msg : "(error object is not a string)");
-    lua_pop(L, 1);
-  }
-  return status;
-}
+/* {==== running chunks */
 
 static int report(lua_State *L, int status) {
-  return cli_report(L, status, progname);
+  return run_report(L, status, run_progname());
 }
 
-/* Error handler: a string (or an object with __tostring) + traceback. */
-static int traceback_handler(lua_State *L) {
-  const char *msg = lua_tostring(L, 1);
-  if (msg == NULL) {
-    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
-      return 1; /* the object's own text, no traceback */
-    msg = lua_pushfstring(L, "(error object is a %s value)",
-                          luaL_typename(L, 1));
-  }
-  luaL_traceback(L, L, msg, 1);
-  return 1;
-}
-
-int cli_docall(lua_State *L, int narg, int nres) {
-  int status;
-  int base = lua_gettop(L) - narg;
-  lua_pushcfunction(L, traceback_handler);
-  lua_insert(L, base);
-  interrupt_L = L;
-  signal(SIGINT, on_interrupt);
-  status = lua_pcall(L, narg, nres, base);
-  signal(SIGINT, SIG_DFL);
-  lua_remove(L, base);
-  return status;
-}
-
-static int run_chunk(lua_State *L, int status) {
-  if (status == LUA_OK) status = cli_docall(L, 0, 0);
+static int do_chunk(lua_State *L, int status) {
+  if (status == LUA_OK) status = run_docall(L, 0, 0);
   return report(L, status);
 }
 
-static int run_file(lua_State *L, const char *name) {
-  return run_chunk(L, libs_loadfile(L, name));
+static int do_file(lua_State *L, const char *name) {
+  return do_chunk(L, libs_loadfile(L, name));
 }
 
-static int run_string(lua_State *L, const char *s, const char *name) {
-  return run_chunk(L, luaL_loadbuffer(L, s, strlen(s), name));
+static int do_string(lua_State *L, const char *s, const char *name) {
+  return do_chunk(L, luaL_loadbuffer(L, s, strlen(s), name));
 }
 
 /* }==== */
@@ -130,7 +65,7 @@ void cli_print_version(int puc_only) {
 }
 
 static void print_usage(const char *bad) {
-  fprintf(stderr, "%s: ", progname);
+  fprintf(stderr, "%s: ", run_progname());
   if (bad[1] == 'e' || bad[1] == 'l')
     fprintf(stderr, "'%s' needs argument\n", bad);
   else
@@ -147,7 +82,7 @@ static void print_usage(const char *bad) {
           "  -W        turn warnings on\n"
           "  --        stop handling options\n"
           "  -         stop handling options and execute stdin\n",
-          progname);
+          run_progname());
   fflush(stderr);
 }
 
@@ -181,7 +116,6 @@ static int one_option(char **argv, int *i) {
 static int collect_args(char **argv, int *first) {
   int bits = 0, i;
   if (argv[0] == NULL) { *first = -1; return 0; }
-  if (argv[0][0]) progname = argv[0];
   for (i = 1; argv[i] != NULL; i++) {
     *first = i;
     if (argv[i][0] != '-') return bits;
@@ -209,7 +143,7 @@ static int load_library(lua_State *L, const char *spec) {
   int status;
   lua_getglobal(L, "require");
   lua_pushstring(L, mod);
-  status = cli_docall(L, 1, 1);
+  status = run_docall(L, 1, 1);
   if (status == LUA_OK) {
     lua_pushglobaltable(L);
     lua_pushlstring(L, spec, glen);
@@ -221,13 +155,13 @@ static int load_library(lua_State *L, const char *spec) {
 }
 
 /* Runs -e, -l and -W in command-line order; false when one failed. */
-static int run_options(lua_State *L, char **argv, int limit) {
+static int do_options(lua_State *L, char **argv, int limit) {
   int i;
   for (i = 1; i < limit; i++) {
     int opt = argv[i][1];
     if (opt == 'e' || opt == 'l') {
       const char *extra = argv[i][2] ? argv[i] + 2 : argv[++i];
-      int status = opt == 'e' ? run_string(L, extra, "=(command line)")
+      int status = opt == 'e' ? do_string(L, extra, "=(command line)")
                               : load_library(L, extra);
       if (status != LUA_OK) return 0;
     } else if (opt == 'W') {
@@ -264,7 +198,7 @@ static int push_script_args(lua_State *L) {
   return n;
 }
 
-static int run_script(lua_State *L, char **argv) {
+static int do_script(lua_State *L, char **argv) {
   const char *name = argv[0];
   int status;
   if (strcmp(name, "-") == 0 && strcmp(argv[-1], "--") != 0)
@@ -272,12 +206,12 @@ static int run_script(lua_State *L, char **argv) {
   status = libs_loadfile(L, name);
   if (status == LUA_OK) {
     int n = push_script_args(L);
-    status = cli_docall(L, n, LUA_MULTRET);
+    status = run_docall(L, n, LUA_MULTRET);
   }
   return report(L, status);
 }
 
-static int run_init(lua_State *L) {
+static int do_init(lua_State *L) {
   const char *name = "=" INIT_VAR_VERSIONED;
   const char *init = getenv(name + 1);
   if (init == NULL) {
@@ -285,8 +219,8 @@ static int run_init(lua_State *L) {
     init = getenv(name + 1);
   }
   if (init == NULL) return LUA_OK;
-  if (init[0] == '@') return run_file(L, init + 1);
-  return run_string(L, init, name);
+  if (init[0] == '@') return do_file(L, init + 1);
+  return do_string(L, init, name);
 }
 
 /* }==== */
@@ -311,17 +245,17 @@ int cli_main(lua_State *L) {
   make_arg_table(L, argv, argc, script);
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0);
-  if (!(bits & OPT_E) && run_init(L) != LUA_OK) return 0;
-  if (!run_options(L, argv, limit)) return 0;
-  if (script > 0 && run_script(L, argv + script) != LUA_OK) return 0;
+  if (!(bits & OPT_E) && do_init(L) != LUA_OK) return 0;
+  if (!do_options(L, argv, limit)) return 0;
+  if (script > 0 && do_script(L, argv + script) != LUA_OK) return 0;
   if (bits & OPT_I) {
-    repl_run(L, progname);
+    repl_run(L);
   } else if (script < 1 && !(bits & (OPT_LE | OPT_V))) {
     if (isatty(0)) {
       cli_print_version(0);
-      repl_run(L, progname);
+      repl_run(L);
     } else {
-      run_file(L, NULL);
+      do_file(L, NULL);
     }
   }
   lua_pushboolean(L, 1);

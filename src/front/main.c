@@ -19,8 +19,7 @@
 #include "cli.h"
 #include "config.h"
 #include "bind/libs.h"
-
-static const char *progname = MOONBOX_NAME;
+#include "run.h"
 
 /* A closed descriptor 0, 1 or 2 would be reused by the next file the script
 ** opens, and print() would write into it. Park the read end of a pipe
@@ -62,11 +61,11 @@ static void check_stdout(void) {
   e = errno ? errno : libs_stdout_errno();
   if (e == 0) e = stdout_unwritable();
   if (e)
-    fprintf(stderr, "%s: cannot write to standard output: %s\n", progname,
-            strerror(e));
+    fprintf(stderr, "%s: cannot write to standard output: %s\n",
+            run_progname(), strerror(e));
   else
     fprintf(stderr, "%s: cannot write to standard output: a write failed "
-            "earlier\n", progname);
+            "earlier\n", run_progname());
   _exit(EXIT_FAILURE);
 }
 
@@ -148,7 +147,7 @@ static lua_State *new_state(ma_state **ma) {
   long long limit = memlimit();
   if (limit < 0) {
     fprintf(stderr, "%s: MOONBOX_MEMLIMIT must be a byte count such as "
-                    "500000, 64M or 2G\n", progname);
+                    "500000, 64M or 2G\n", run_progname());
     return NULL;
   }
   *ma = ma_new((size_t)limit);
@@ -156,7 +155,7 @@ static lua_State *new_state(ma_state **ma) {
   L = *ma ? lua_newstate(fail_at ? failing_alloc : ma_alloc, *ma) : NULL;
   if (L == NULL) {
     fprintf(stderr, "%s: cannot create state: not enough memory\n",
-            progname);
+            run_progname());
     return NULL;
   }
   lua_atpanic(L, on_panic);
@@ -235,21 +234,21 @@ int main(int argc, char **argv) {
   lua_State *L;
   ma_state *ma = NULL;
   int status, ok;
-  if (argv[0] && argv[0][0]) progname = argv[0];
+  run_setname(argv[0]);
   if (!guard_std_fds()) {
     fprintf(stderr, "%s: cannot park the closed standard descriptors: %s\n",
-            progname, strerror(errno));
+            run_progname(), strerror(errno));
     return EXIT_FAILURE;
   }
   archive_init(argv[0]);
   if (!archive_args(&argc, &argv)) {
-    fprintf(stderr, "%s: %s\n", progname, archive_error());
+    fprintf(stderr, "%s: %s\n", run_progname(), archive_error());
     return EXIT_FAILURE;
   }
   /* before any lua.c option: a bundled app's .args come first and its
   ** script sees --bundle as an ordinary argument */
   if (argc > 1 && strcmp(argv[1], "--bundle") == 0)
-    return bundle_main(argc, argv, progname);
+    return bundle_main(argc, argv, run_progname());
   atexit(check_stdout);
   L = new_state(&ma);
   if (L == NULL) {
@@ -262,7 +261,7 @@ int main(int argc, char **argv) {
   lua_pushlightuserdata(L, argv);
   status = lua_pcall(L, 2, 1, 0);
   ok = lua_toboolean(L, -1);
-  cli_report(L, status, progname);
+  run_report(L, status, run_progname());
   lua_close(L);
   ma_free_state(ma);
   return ok && status == LUA_OK ? EXIT_SUCCESS : EXIT_FAILURE;

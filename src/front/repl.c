@@ -12,12 +12,13 @@
 #include "lauxlib.h"
 #include "lua.h"
 
-#include "cli.h"
 #include "config.h"
+#include "engine/hist.h"
 #include "engine/lineedit.h"
 #include "repl.h"
 #include "replcomp.h"
-#include "replhist.h"
+#include "run.h"
+#include "runtime/archive.h"
 
 #define REPL_KEY "moonbox.repl" /* registry: the repl userdata */
 
@@ -26,7 +27,7 @@
 typedef struct {
   le_editor *ed; /* NULL: stdin is no terminal; stdio reads as lua.c */
   int edit;      /* 1: escape codes in use (not TERM=dumb) */
-  rh_file hist;
+  hist_file hist;
 } repl;
 
 /* What reading a line gave. */
@@ -150,8 +151,10 @@ static repl *repl_open(lua_State *L) {
   le_set_mode(R->ed, R->edit ? LE_MODE_EDIT : LE_MODE_PLAIN);
   le_set_completion(R->ed, repl_complete, L);
   le_set_suspend(R->ed, suspend_job, NULL);
-  rh_init(&R->hist);
-  rh_load(&R->hist, R->ed);
+  /* the C heap for the file's bytes: MOONBOX_MEMLIMIT is the program's */
+  hist_init(&R->hist, getenv("MOONBOX_HISTORY"), getenv("XDG_STATE_HOME"),
+            getenv("HOME"), archive_heap, NULL);
+  hist_load(&R->hist, R->ed);
   return R;
 }
 
@@ -171,7 +174,7 @@ static void remember(lua_State *L, repl *R, int idx) {
   last = count ? le_history_get(R->ed, count - 1, &m) : NULL;
   if (last && m == n && memcmp(last, s, n) == 0) return;
   le_history_add(R->ed, s, n); /* may not fit; the file still gets it */
-  rh_append(&R->hist, s, n);
+  hist_append(&R->hist, s, n);
 }
 
 /* }==== */
@@ -346,15 +349,14 @@ static void print_results(lua_State *L) {
   }
 }
 
-void repl_run(lua_State *L, const char *progname) {
+void repl_run(lua_State *L) {
   int status;
   repl *R = repl_open(L);
-  (void)progname; /* interactive errors carry no program name */
   while ((status = load_chunk(L, R)) != CHUNK_EOF) {
     if (status == CHUNK_NONE) continue;
-    if (status == LUA_OK) status = cli_docall(L, 0, LUA_MULTRET);
+    if (status == LUA_OK) status = run_docall(L, 0, LUA_MULTRET);
     if (status == LUA_OK) print_results(L);
-    else cli_report(L, status, NULL);
+    else run_report(L, status, NULL); /* no name, as lua.c */
   }
   lua_settop(L, 0);
   if (!R->edit) fputs("\n", stdout); /* the editor left a fresh row */

@@ -7,10 +7,9 @@
 
 #include "lua.h"
 
-/* Reads chunks from stdin until end of file, running each and printing
-** its results; errors do not end the loop and are reported without a
-** program name, as lua.c's interactive loop does ('progname' is unused:
-** the caller's messages keep their own). */
-void repl_run(lua_State *L, const char *progname);
+/* Reads chunks from stdin until end of file, running each (run.h's
+** run_docall) and printing its results; errors do not end the loop and
+** are reported without a program name, as lua.c's interactive loop does. */
+void repl_run(lua_State *L);
 
 #endif

@@ -1,9 +1,7 @@
 /*
-** replhist.c: the REPL's history file: where it is, loading, appending.
-** No Lua here: only the editor's history API and the file system.
-** See LICENSE.
+** hist.c: the line editor's history file: where it is, loading,
+** appending, trimming. See LICENSE.
 */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,24 +9,24 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "replhist.h"
+#include "hist.h"
 
 /* A history file larger than this is not read (nor trimmed). */
-#define RH_MAX_FILE (64u << 20)
+#define HIST_MAX_FILE (64u << 20)
 
 /* {==== where */
 
-static int set_path(rh_file *h, const char *a, const char *b) {
+static int set_path(hist_file *h, const char *a, const char *b) {
   int n = snprintf(h->path, sizeof h->path, "%s%s", a, b);
   h->enabled = n > 0 && (size_t)n < sizeof h->path;
   return h->enabled;
 }
 
-void rh_init(rh_file *h) {
-  const char *over = getenv("MOONBOX_HISTORY");
-  const char *state = getenv("XDG_STATE_HOME");
-  const char *home = getenv("HOME");
+void hist_init(hist_file *h, const char *over, const char *state,
+               const char *home, file_alloc_fn alloc, void *ud) {
   memset(h, 0, sizeof *h);
+  h->alloc = alloc;
+  h->ud = ud;
   if (over) { /* set: empty disables, anything else is the file */
     if (*over) set_path(h, over, "");
     return;
@@ -43,7 +41,7 @@ void rh_init(rh_file *h) {
 static void make_dirs(const char *path) {
   char dir[PATH_MAX];
   char *p;
-  strcpy(dir, path); /* path fits: it came from an rh_file */
+  strcpy(dir, path); /* path fits: it came from an hist_file */
   p = strrchr(dir, '/');
   if (p == NULL || p == dir) return;
   *p = '\0';
@@ -102,26 +100,17 @@ static size_t decode(char *s, size_t n) {
 
 /* {==== reading and writing */
 
-/* The whole file in a malloc'd buffer (caller frees), or NULL. */
-static char *read_file(const char *path, size_t *size) {
-  struct stat st;
-  char *buf = NULL;
-  size_t got = 0;
-  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return NULL;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-      (size_t)st.st_size <= RH_MAX_FILE &&
-      (buf = malloc((size_t)st.st_size + 1)) != NULL) {
-    while (got < (size_t)st.st_size) {
-      ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-      if (r < 0 && errno == EINTR) continue;
-      if (r <= 0) break;
-      got += (size_t)r;
-    }
-  }
-  close(fd);
-  *size = got;
+/* The whole file from h's allocator (free with unread), or NULL. */
+static char *read_whole(const hist_file *h, size_t *size) {
+  char *buf;
+  if (file_read(h->path, HIST_MAX_FILE, h->alloc, h->ud, &buf, size) !=
+      FILE_OK)
+    return NULL;
   return buf;
+}
+
+static void unread(const hist_file *h, char *buf, size_t size) {
+  h->alloc(h->ud, buf, size + 1, 0);
 }
 
 /* Entries in buf[0..size): lines with something on them, a last line
@@ -162,16 +151,6 @@ static size_t newest_within(const char *buf, size_t size, size_t budget) {
   }
 }
 
-static int write_all(int fd, const char *p, size_t n) {
-  while (n > 0) {
-    ssize_t w = write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return 0;
-    p += w, n -= (size_t)w;
-  }
-  return 1;
-}
-
 /* Replaces the file at path by data[0..n) atomically: a new file beside
 ** it (same permissions), synced, renamed over it. On any failure the old
 ** file stays as it was. */
@@ -182,7 +161,7 @@ static int replace_file(const char *path, const char *data, size_t n) {
   if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= sizeof tmp ||
       stat(path, &st) != 0 || (fd = mkstemp(tmp)) < 0)
     return 0;
-  ok = write_all(fd, data, n) && fchmod(fd, st.st_mode & 07777) == 0 &&
+  ok = file_write(fd, data, n) == 0 && fchmod(fd, st.st_mode & 07777) == 0 &&
        fsync(fd) == 0;
   ok = close(fd) == 0 && ok;
   ok = ok && rename(tmp, path) == 0;
@@ -191,7 +170,7 @@ static int replace_file(const char *path, const char *data, size_t n) {
 }
 
 /*
-** The trim: the file's own newest RH_MAX entries, taken from the file's
+** The trim: the file's own newest HIST_MAX entries, taken from the file's
 ** bytes in buf (never from the editor, which holds fewer when memory ran
 ** short), replace it atomically. A history path that is a symbolic link
 ** is never rewritten (the rename would put a plain file in the link's
@@ -204,33 +183,31 @@ static int is_link(const char *path) {
   return lstat(path, &st) != 0 || S_ISLNK(st.st_mode); /* unsure: a link */
 }
 
-static void trim_buf(rh_file *h, const char *buf, size_t size) {
+static void trim_buf(hist_file *h, const char *buf, size_t size) {
   size_t n = count_entries(buf, size), off;
   h->entries = n;
-  if (n <= RH_MAX || is_link(h->path)) return;
-  off = skip_entries(buf, size, n - RH_MAX);
-  if (replace_file(h->path, buf + off, size - off)) h->entries = RH_MAX;
+  if (n <= HIST_MAX || is_link(h->path)) return;
+  off = skip_entries(buf, size, n - HIST_MAX);
+  if (replace_file(h->path, buf + off, size - off)) h->entries = HIST_MAX;
 }
 
 /* The trim after an append: the file is read again. */
-static void trim(rh_file *h) {
+static void trim(hist_file *h) {
   size_t size;
   char *buf;
   if (is_link(h->path)) return; /* not worth reading: it stays */
-  buf = read_file(h->path, &size);
+  buf = read_whole(h, &size);
   if (buf == NULL) return; /* no memory, or too big: the file stays */
   trim_buf(h, buf, size);
-  free(buf);
+  unread(h, buf, size);
 }
 
-void rh_load(rh_file *h, le_editor *ed) {
-  size_t size, i, start = 0;
-  char *buf;
-  le_history_set_max(ed, RH_MAX);
-  if (!h->enabled || (buf = read_file(h->path, &size)) == NULL) return;
-  trim_buf(h, buf, size); /* before decoding changes buf */
+/* Adds the newest entries of buf[0..size) to ed, decoding them in place:
+** those that hold at most HIST_LOAD_BYTES together. */
+static void add_entries(le_editor *ed, char *buf, size_t size) {
+  size_t i, start;
   if (size > 0 && buf[size - 1] == '\n') size--;
-  start = newest_within(buf, size, RH_LOAD_BYTES);
+  start = newest_within(buf, size, HIST_LOAD_BYTES);
   for (i = start; i < size; i++) { /* what does not fit is skipped */
     if (buf[i] != '\n') continue;
     if (i > start)
@@ -239,10 +216,19 @@ void rh_load(rh_file *h, le_editor *ed) {
   }
   if (start < size) /* a last line without its newline still counts */
     le_history_add(ed, buf + start, decode(buf + start, size - start));
-  free(buf);
 }
 
-void rh_append(rh_file *h, const char *line, size_t len) {
+void hist_load(hist_file *h, le_editor *ed) {
+  size_t size;
+  char *buf;
+  le_history_set_max(ed, HIST_MAX);
+  if (!h->enabled || (buf = read_whole(h, &size)) == NULL) return;
+  trim_buf(h, buf, size); /* before decoding changes buf */
+  add_entries(ed, buf, size);
+  unread(h, buf, size);
+}
+
+void hist_append(hist_file *h, const char *line, size_t len) {
   int fd;
   if (!h->enabled) return;
   if (h->mkdirs) make_dirs(h->path);
@@ -251,7 +237,7 @@ void rh_append(rh_file *h, const char *line, size_t len) {
   if (fd < 0) return;
   write_entry(fd, line, len);
   close(fd);
-  if (++h->entries > RH_MAX) trim(h);
+  if (++h->entries > HIST_MAX) trim(h);
 }
 
 /* }==== */

@@ -1,0 +1,49 @@
+/*
+** file.h: reading a whole regular file into memory and writing a whole
+** buffer, in one place for every caller (the history store, --bundle).
+** No Lua. See LICENSE.
+*/
+#ifndef MOONBOX_FILE_H
+#define MOONBOX_FILE_H
+
+#include <stddef.h>
+
+/* Realloc-shaped allocator hook (nsize 0 frees), as lua_Alloc. */
+typedef void *(*file_alloc_fn)(void *ud, void *ptr, size_t osize,
+                               size_t nsize);
+
+/* What file_read gave; file_strerror names each. */
+typedef enum {
+  FILE_OK = 0,
+  FILE_ERRNO,  /* open, fstat or read failed: errno says why */
+  FILE_NOTREG, /* not a regular file (a directory, a FIFO, a device) */
+  FILE_TOOBIG, /* larger than the caller's limit */
+  FILE_NOMEM   /* the allocator refused the block */
+} file_result;
+
+/*
+** file_read: the bytes of the regular file at path (links followed), read
+** whole. The file is opened non-blocking, so a FIFO or a device put in
+** its place is refused (FILE_NOTREG) and never waited on. max is the
+** largest size accepted (SIZE_MAX: no limit of our own); a larger file
+** gives FILE_TOOBIG without being read.
+** On FILE_OK, *data is a block of *len + 1 bytes from alloc(ud, ...), its
+** last byte '\0' after the file's *len bytes; the caller owns it and
+** frees it with alloc(ud, *data, *len + 1, 0). On any other result
+** nothing is allocated, *data is NULL and *len 0. FILE_ERRNO leaves errno
+** set: EIO for a file that ended before the size fstat gave.
+*/
+file_result file_read(const char *path, size_t max, file_alloc_fn alloc,
+                      void *ud, char **data, size_t *len);
+
+/*
+** file_write: writes p[0..n) to descriptor fd whole, going on after short
+** writes and EINTR. Returns 0, or -1 with errno set (ENOSPC for a write
+** that wrote nothing); part of the bytes may have been written then.
+*/
+int file_write(int fd, const void *p, size_t n);
+
+/* file_strerror: a static message for result r (never NULL). */
+const char *file_strerror(file_result r);
+
+#endif
