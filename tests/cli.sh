@@ -512,4 +512,15 @@ cli "main-script idiom: false in the script, true in its module (as lua5.4)" \
 (cd "$TMP/ismain" && "$MPROC" --bundle -o "$TMP/ismain.app" --main main.lua main.lua ismod.lua)
 cli "main-script idiom: false in an app's main.lua, true in its module" \
   -o $'false\ntrue\n' -- "$TMP/ismain.app"
+# arg's interpreter entry is the executable's path: as given when argv[0]
+# names a file, the path the kernel ran when found through PATH
+mkdir -p "$TMP/pathbin" && cp "$MPROC" "$TMP/pathbin/mbx"
+printf '#!/usr/bin/env mbx\nprint(arg[-1], arg[0])\n' > "$TMP/pathbin/tool"
+chmod +x "$TMP/pathbin/tool"
+cli "arg[-1]: a PATH-found interpreter is its full path (shebang through env)" \
+  -o "$TMP/pathbin/mbx	$TMP/pathbin/tool"$'\n' -- \
+  env PATH="$TMP/pathbin:$PATH" "$TMP/pathbin/tool"
+: > "$TMP/pathbin/empty.lua"
+cli "arg[-3]: the interpreter's path before -e CODE" -o "$TMP/pathbin/mbx"$'\n' -- \
+  env PATH="$TMP/pathbin:$PATH" mbx -e 'print(arg[-3])' "$TMP/pathbin/empty.lua"
 # }====

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include "lauxlib.h"
@@ -175,13 +176,25 @@ static int do_options(lua_State *L, char **argv, int limit) {
 
 /* {==== script and environment */
 
+/* The interpreter's entry of arg: argv[0] when it names a file (holds a
+** '/'); started through a PATH search, the path the kernel ran
+** (AT_EXECFN), so that a script can run or open its own executable as
+** the seed binary's scripts do with arg[-1]. */
+static const char *interpreter(const char *argv0) {
+  const char *fn = (const char *)getauxval(AT_EXECFN);
+  if (strchr(argv0, '/') || fn == NULL || fn[0] != '/' ||
+      strncmp(fn, "/dev/fd/", 8) == 0)
+    return argv0;
+  return fn;
+}
+
 /* arg[0] is the script, negative indices the interpreter and options. */
 static void make_arg_table(lua_State *L, char **argv, int argc, int script) {
   int i;
   lua_createtable(L, argc - script - 1 > 0 ? argc - script - 1 : 0,
                   script + 1);
   for (i = 0; i < argc; i++) {
-    lua_pushstring(L, argv[i]);
+    lua_pushstring(L, i == 0 ? interpreter(argv[0]) : argv[i]);
     lua_rawseti(L, -2, i - script);
   }
   lua_setglobal(L, "arg");
