@@ -3,15 +3,13 @@
 ** archive appended to this executable (the same entries /zip/ shows).
 ** See LICENSE.
 */
-#include <errno.h>
 #include <string.h>
 
 #include "lauxlib.h"
 #include "lua.h"
 
+#include "engine/zipfs.h"
 #include "runtime/archive.h"
-#include "bind/vfs.h"
-#include "engine/zip.h"
 
 /*
 ** Paths are entry names ("a/b.lua", "dir/") or the same with "/zip/" in
@@ -19,14 +17,27 @@
 ** corrupt archive are environmental failures: nil, message, errno.
 */
 
-/* Pushes the entry name 'path' means (with or without "/zip/"). */
+/* Pushes the entry name 'path' means (zipfs_clean), with or without
+** "/zip" in front: the rest of a /zip/ path, else the whole text. */
 static const char *push_name(lua_State *L, const char *path, size_t *len) {
-  if (!vfs_pushname(L, path)) {
-    lua_pushfstring(L, "/zip/%s", path);
-    vfs_pushname(L, lua_tostring(L, -1));
-    lua_remove(L, -2);
-  }
+  luaL_Buffer b;
+  const char *rest = zipfs_rest(path);
+  size_t n;
+  unsigned how;
+  char *out;
+  if (rest != NULL) path = rest;
+  n = strlen(path);
+  out = luaL_buffinitsize(L, &b, n);
+  luaL_pushresultsize(&b, zipfs_clean(out, path, n, &how));
   return lua_tolstring(L, -1, len);
+}
+
+/* nil, "<path>: <why r>", errno: archive.h's one wording. */
+static int fail(lua_State *L, const char *path, zip_result r) {
+  luaL_pushfail(L);
+  lua_pushfstring(L, "%s: %s", path, archive_strerror(r));
+  lua_pushinteger(L, archive_errno(r));
+  return 3;
 }
 
 static const char *method_name(unsigned m) {
@@ -63,7 +74,7 @@ static void set_fields(lua_State *L, const char *name, size_t len,
 static zip_result lookup(lua_State *L, const char *path, const char **name,
                          size_t *len, const zip_entry **e, int *isdir) {
   *name = push_name(L, path, len);
-  return archive_stat(*name, *len, e, isdir);
+  return zipfs_stat(archive_get(), *name, *len, e, isdir);
 }
 
 /* -- zip.stat(path) -> {name, isdir, size, csize, crc32, mtime, mode,
@@ -74,7 +85,7 @@ static int z_stat(lua_State *L) {
   size_t len;
   int isdir = 0;
   zip_result r = lookup(L, path, &name, &len, &e, &isdir);
-  if (r != ZIP_OK) return vfs_fail(L, path, r);
+  if (r != ZIP_OK) return fail(L, path, r);
   lua_createtable(L, 0, 8);
   if (isdir && len > 0 && name[len - 1] != '/') {
     lua_pushfstring(L, "%s/", name);
@@ -85,16 +96,24 @@ static int z_stat(lua_State *L) {
   return 1;
 }
 
+/* The longest Lua string an entry may be read into. */
+#define MAX_STRING ((uint64_t)LUA_MAXINTEGER - 1)
+
 /* -- zip.read(path) -> string | nil, message, errno */
 static int z_read(lua_State *L) {
   const char *path = luaL_checkstring(L, 1), *name;
   const zip_entry *e = NULL;
+  zip *z = archive_get();
+  luaL_Buffer b;
   size_t len;
   int isdir = 0;
   zip_result r = lookup(L, path, &name, &len, &e, &isdir);
   if (r == ZIP_OK && isdir) r = ZIP_ISDIR;
-  if (r != ZIP_OK) return vfs_fail(L, path, r);
-  return vfs_pushdata(L, path, e);
+  if (r == ZIP_OK) r = zipfs_readable(z, e, MAX_STRING);
+  if (r != ZIP_OK) return fail(L, path, r);
+  r = zip_read(z, e, luaL_buffinitsize(L, &b, (size_t)e->size));
+  luaL_pushresultsize(&b, r == ZIP_OK ? (size_t)e->size : 0);
+  return r == ZIP_OK ? 1 : fail(L, path, r);
 }
 
 /* -- zip.list([prefix]) -> {name, ...} | nil, message, errno
@@ -107,8 +126,8 @@ static int z_list(lua_State *L) {
   const char *prefix = luaL_optlstring(L, 1, "", &plen);
   zip *z = archive_get();
   zip_result r = z ? zip_index(z) : ZIP_NOEOCD;
-  if (r != ZIP_OK) return vfs_fail(L, "/zip/", r);
-  if (vfs_pushname(L, prefix)) prefix = lua_tolstring(L, -1, &plen);
+  if (r != ZIP_OK) return fail(L, "/zip/", r);
+  if (zipfs_rest(prefix)) prefix = push_name(L, prefix, &plen);
   n = zip_count(z);
   lua_newtable(L);
   for (i = 0; i < n; i++) {
@@ -138,8 +157,7 @@ static int z_archive(lua_State *L) {
   lua_setfield(L, -2, "base");
   if (r != ZIP_OK) {
     luaL_pushfail(L);
-    lua_pushfstring(L, "%s: %s (check at zip.c:%d)", archive_exe(),
-                    zip_strerror(r), zip_errline(z));
+    lua_pushfstring(L, "%s: %s", archive_exe(), archive_strerror(r));
     return 2;
   }
   lua_pushinteger(L, (lua_Integer)zip_count(z));
