@@ -101,14 +101,13 @@ static int z_stat(lua_State *L) {
 
 /* -- zip.read(path) -> string | nil, message, errno */
 static int z_read(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1), *name;
-  const zip_entry *e = NULL;
+  const char *path = luaL_checkstring(L, 1);
   zip *z = archive_get();
+  const zip_entry *e;
   luaL_Buffer b;
   size_t len;
-  int isdir = 0;
-  zip_result r = lookup(L, path, &name, &len, &e, &isdir);
-  if (r == ZIP_OK && isdir) r = ZIP_ISDIR;
+  const char *name = push_name(L, path, &len);
+  zip_result r = zipfs_file(z, name, len, &e);
   if (r == ZIP_OK) r = zipfs_readable(z, e, MAX_STRING);
   if (r != ZIP_OK) return fail(L, path, r);
   r = zip_read(z, e, luaL_buffinitsize(L, &b, (size_t)e->size));
