@@ -34,22 +34,6 @@ static int pass(lua_State *L) {
 
 /* {==== names and failures */
 
-/* If path is a /zip/ path (zipfs_rest), pushes the entry name it means
-** (zipfs_clean: "/zip/a/../b/" gives "b/", "/zip" gives "") and returns
-** 1; otherwise pushes nothing and returns 0. */
-static int push_name(lua_State *L, const char *path) {
-  luaL_Buffer b;
-  const char *rest = zipfs_rest(path);
-  size_t len;
-  unsigned how;
-  char *out;
-  if (rest == NULL) return 0;
-  len = strlen(rest);
-  out = luaL_buffinitsize(L, &b, len);
-  luaL_pushresultsize(&b, zipfs_clean(out, rest, len, &how));
-  return 1;
-}
-
 /* Pushes nil, "<path>: <why r>", errno (archive_strerror, archive_errno)
 ** and returns 3. */
 static int fail(lua_State *L, const char *path, zip_result r) {
@@ -59,13 +43,17 @@ static int fail(lua_State *L, const char *path, zip_result r) {
   return 3;
 }
 
-/* The file (not a directory, links followed) /zip/ path names in z. */
+/* The file (not a directory, links followed) that /zip/ path (is_zip)
+** names in z, its name made by zipfs_clean ("/zip/a/../b" is "b"). */
 static zip_result find_file(lua_State *L, zip *z, const char *path,
                             const zip_entry **e) {
-  size_t len;
-  const char *name;
+  luaL_Buffer b;
+  const char *rest = zipfs_rest(path), *name;
+  size_t len = strlen(rest);
+  unsigned how;
+  char *out = luaL_buffinitsize(L, &b, len);
   zip_result r;
-  push_name(L, path);
+  luaL_pushresultsize(&b, zipfs_clean(out, rest, len, &how));
   name = lua_tolstring(L, -1, &len);
   r = zipfs_file(z, name, len, e);
   lua_pop(L, 1);
