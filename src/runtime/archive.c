@@ -1,6 +1,7 @@
 /*
 ** archive.c: finding, mapping and opening the zip archive at the end of
-** this executable, lazily. See LICENSE.
+** this executable, lazily; the one wording of its failures; .args as the
+** process's argv. See LICENSE.
 */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,6 +1,7 @@
 /*
 ** archive.h: the zip archive appended to this executable, found, mapped and
-** opened on first use (never at start-up). See LICENSE.
+** opened on first use (never at start-up), and the one wording of its
+** failures. Paths and links in it: engine/zipfs.h. See LICENSE.
 */
 #ifndef MOONBOX_ARCHIVE_H
 #define MOONBOX_ARCHIVE_H
