@@ -56,7 +56,7 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
-ENGINES := zip zipw tz lineedit lineedit_term lineedit_width alloc memcopy \
+ENGINES := zip zipw zipfs tz lineedit lineedit_term lineedit_width alloc memcopy \
   elfimage file hist cpath
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
@@ -184,7 +184,7 @@ san-build: | test-tools
 # {==== fuzz: libFuzzer targets (clang-14), each run for FUZZ_SECONDS
 FUZZ_CC := clang-14
 FUZZ_SECONDS ?= 20
-FUZZ_TARGETS := zip tz tz_posix lineedit argon2_decode elfimage cpath
+FUZZ_TARGETS := zip zipfs tz tz_posix lineedit argon2_decode elfimage cpath
 FZ := $(B)/fuzz
 FUZZ_SAN := address,undefined
 FUZZ_LIBFLAGS := -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN)
@@ -195,6 +195,7 @@ FUZZ_ZLIB := $(ZLIB_CORE:%=$(FZ)/zlib/%.o)
 FUZZ_ARGON2 := $(addprefix $(FZ)/argon2/,argon2.o core.o encoding.o \
   thread.o blake2/blake2b.o ref.o)
 FUZZ_DEPS_zip := src/engine/zip.c $(FUZZ_ZLIB)
+FUZZ_DEPS_zipfs := src/engine/zipfs.c src/engine/zip.c $(FUZZ_ZLIB)
 FUZZ_DEPS_tz := src/engine/tz.c
 FUZZ_DEPS_tz_posix := src/engine/tz.c
 FUZZ_DEPS_lineedit := $(filter src/engine/lineedit%,$(ENGINE_SRC))

@@ -342,3 +342,35 @@ for s in TERM:143 INT:130 HUP:129; do
 done
 rm -rf "$Z/kill"
 # }====
+
+# {==== issue 12: one ".." rule for every name made from text (engine/zipfs)
+if command -v python3 >/dev/null; then
+  python3 - "$Z/dots.zip" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    for name, text, link in [("x", "top x", 0), ("a/in", "../x", 1),
+                             ("a/up", "../../x", 1)]:
+        info = zipfile.ZipInfo(name)
+        info.create_system = 3
+        info.external_attr = (0o120777 if link else 0o100644) << 16
+        z.writestr(info, text)
+PY
+  with_zip dots "$Z/dots.zip"
+  cli "'..' at the archive's root stays there: /zip/a/../../x and zip.read('../x') are entry x" \
+    -o $'top x\ttop x\ttrue\n' -- "$Z/dots" -e 'local zip = require "zip"
+      print(io.open("/zip/a/../../x"):read("a"), zip.read("../x"), zip.stat("/zip/..").isdir)'
+  cli "a link whose target climbs leaves the archive (names no file, though x exists); one that stays reads x" \
+    -o $'top x\n/zip/a/up: No such file or directory\n' -- "$Z/dots" -e '
+      print(io.open("/zip/a/in"):read("a")) print((select(2, io.open("/zip/a/up"))))'
+fi
+mkdir -p "$Z/dotapp/lib" && printf 'print("main")\n' > "$Z/dotapp/main.lua"
+cli "--bundle: lib/../main.lua stays below the current directory: bundled as main.lua" \
+  -o $'main\n' -- sh -c "cd '$Z/dotapp' && '$OLDPWD/$M' --bundle -o '$Z/dotapp.bin' --main main.lua lib/../main.lua && '$Z/dotapp.bin'"
+cli "--bundle: lib/../../x climbs above it: refused" -s 1 \
+  -E "lib/../../x: must be a relative path that stays below the current directory" -- \
+  sh -c "cd '$Z/dotapp' && '$OLDPWD/$M' --bundle -o '$Z/dotapp2.bin' lib/../../x"
+# the one wording of damage (archive_strerror), --bundle's included
+cli "--bundle from a runtime with a damaged entry names the failed check" -s 1 \
+  -E "--bundle: a/b.txt: corrupt zip archive (CRC-32 mismatch) (check at zip.c:$crc_line)" -- \
+  sh -c "cd '$Z/dotapp' && '$Z/bad-crc' --bundle -o '$Z/dotapp3.bin' main.lua"
+# }====

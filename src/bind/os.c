@@ -19,6 +19,7 @@
 
 #include "runtime/archive.h"
 #include "engine/tz.h"
+#include "engine/zipfs.h"
 
 /* {==== os.setlocale */
 
@@ -258,23 +259,27 @@ static enum found from_file(zonecache *c, const char *path, tz_zone **out,
 static enum found from_archive(zonecache *c, const char *name,
                                tz_zone **out, tz_result *rc) {
   char path[PATH_MAX];
+  const size_t d = sizeof TZ_EMBEDDED_DIR; /* with its '/' */
+  size_t n = strlen(name);
+  zip *z;
   const zip_entry *e;
-  int isdir;
   enum found f = BAD_FILE;
+  unsigned how;
   char *b;
-  if (!archive_join(path, TZ_EMBEDDED_DIR, strlen(TZ_EMBEDDED_DIR), name,
-                    strlen(name)))
-    return NO_FILE;
-  if (strncmp(path, TZ_EMBEDDED_DIR "/", sizeof TZ_EMBEDDED_DIR) != 0)
+  if (n >= sizeof path - d) return NO_FILE;
+  memcpy(path, TZ_EMBEDDED_DIR "/", d);
+  memcpy(path + d, name, n);
+  n = zipfs_clean(path, path, d + n, &how);
+  if (n < d || memcmp(path, TZ_EMBEDDED_DIR "/", d) != 0)
     return NO_FILE; /* "..": only zone names are looked up here */
-  if (archive_stat(path, strlen(path), &e, &isdir) != ZIP_OK || isdir)
-    return NO_FILE;
+  z = archive_get(); /* opened here, not for a name refused above */
+  if (zipfs_file(z, path, n, &e) != ZIP_OK) return NO_FILE;
   if (e->size == 0 || e->size > TZIF_MAX) return BAD_FILE;
   if ((b = block(c, e->size)) == NULL) {
     *rc = TZ_ENOMEM;
     return BAD_FILE;
   }
-  if (zip_read(archive_get(), e, b) == ZIP_OK)
+  if (zip_read(z, e, b) == ZIP_OK)
     f = parse(c, b, e->size, out, rc);
   unblock(c, b, e->size);
   return f;

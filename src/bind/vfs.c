@@ -18,8 +18,10 @@
 #include "lua.h"
 #include "lualib.h"
 
+#include "engine/zipfs.h"
 #include "runtime/archive.h"
 #include "vfs.h"
+#include "zipname.h"
 
 /*
 ** Every wrapper keeps the function it replaces as upvalue 1 and, for a path
@@ -33,140 +35,22 @@ static int pass(lua_State *L) {
 
 /* {==== names and failures */
 
-/* Where the archive part of a /zip/ path starts ("/x" or ""), or NULL
-** when path is not one. Read as the kernel reads the start of an absolute
-** path: "//zip/x", "/./zip/x" and "/../zip/x" all name /zip/x, since empty
-** and "." components are nothing and ".." at the root stays there. */
-static const char *zip_rest(const char *path) {
-  const char *p = path;
-  if (p == NULL || *p != '/') return NULL;
-  for (;;) {
-    size_t c;
-    while (*p == '/') p++;
-    c = strcspn(p, "/");
-    if (c == 3 && memcmp(p, "zip", 3) == 0) return p + 3;
-    if (!(c == 1 && p[0] == '.') && !(c == 2 && p[0] == '.' && p[1] == '.'))
-      return NULL;
-    p += c;
-  }
-}
-
-int vfs_pushname(lua_State *L, const char *path) {
-  luaL_Buffer b;
-  const char *p = zip_rest(path);
-  size_t n = 0, len = strlen(path);
-  char *out;
-  if (p == NULL) return 0;
-  out = luaL_buffinitsize(L, &b, len);
-  while (*p) {
-    size_t c;
-    while (*p == '/') p++;
-    c = strcspn(p, "/");
-    if (c == 0 || (c == 1 && p[0] == '.')) {
-      /* empty or "." component: nothing */
-    } else if (c == 2 && p[0] == '.' && p[1] == '.') {
-      while (n > 0 && out[n - 1] == '/') n--; /* drop the last component */
-      while (n > 0 && out[n - 1] != '/') n--;
-    } else {
-      memcpy(out + n, p, c);
-      n += c;
-      out[n++] = '/';
-    }
-    p += c;
-  }
-  /* keep a trailing '/' only when the path asked for a directory */
-  if (n > 0 && !(len > 0 && (path[len - 1] == '/' ||
-                            (len >= 2 && strcmp(path + len - 2, "/.") == 0) ||
-                            (len >= 3 && strcmp(path + len - 3, "/..") == 0))))
-    n--;
-  luaL_pushresultsize(&b, n);
-  return 1;
-}
-
-static int result_errno(zip_result r) {
-  switch (r) {
-  case ZIP_NOTFOUND: return ENOENT;
-  case ZIP_ISDIR: return EISDIR;
-  case ZIP_NOMEM: return ENOMEM;
-  case ZIP_TOOBIG: return EFBIG;
-  case ZIP_ENCRYPTED: case ZIP_METHOD: return ENOTSUP;
-  default: return EIO;
-  }
-}
-
-int vfs_fail(lua_State *L, const char *path, zip_result r) {
-  zip *z = archive_get();
-  luaL_pushfail(L);
-  if (z == NULL) {
-    lua_pushfstring(L, "%s: %s", path, archive_error());
-    lua_pushinteger(L, ENOENT);
-  } else if (r == ZIP_NOTFOUND || r == ZIP_ISDIR || r == ZIP_NOMEM) {
-    lua_pushfstring(L, "%s: %s", path, strerror(result_errno(r)));
-    lua_pushinteger(L, result_errno(r));
-  } else if (r == ZIP_ENCRYPTED || r == ZIP_METHOD || r == ZIP_TOOBIG) {
-    /* not damage: no check line to point at */
-    lua_pushfstring(L, "%s: %s", path, zip_strerror(r));
-    lua_pushinteger(L, result_errno(r));
-  } else {
-    lua_pushfstring(L, "%s: %s (check at zip.c:%d)", path, zip_strerror(r),
-                    zip_errline(z));
-    lua_pushinteger(L, result_errno(r));
-  }
-  return 3;
-}
-
-/* The entry a /zip/ path names, for reading: a file, not a directory,
-** symbolic links followed. 'name' is the normalized name (vfs_pushname). */
-static zip_result find_file(const char *name, size_t len,
+/* The file (not a directory, links followed) that /zip/ path (is_zip)
+** names in z, its name made by zipfs_clean ("/zip/a/../b" is "b"). */
+static zip_result find_file(lua_State *L, zip *z, const char *path,
                             const zip_entry **e) {
-  int isdir = 0;
-  zip_result r = archive_stat(name, len, e, &isdir);
-  if (r == ZIP_OK && isdir) return ZIP_ISDIR;
+  size_t len;
+  const char *name = zipname_push(L, path, &len);
+  zip_result r = zipfs_file(z, name, len, e);
+  lua_pop(L, 1);
   return r;
 }
 
-/* The most an entry may inflate to in memory; past it reads fail with
-** EFBIG rather than asking for an absurd allocation. */
+/* The most an entry may inflate to in memory behind a stream. */
 #define MAX_ENTRY ((uint64_t)SIZE_MAX / 2)
 
-int vfs_pushdata(lua_State *L, const char *path, const zip_entry *e) {
-  luaL_Buffer b;
-  char *buf;
-  zip_result r;
-  r = zip_check(archive_get(), e); /* the real reason before any memory */
-  if (r == ZIP_OK && (e->size > MAX_ENTRY ||
-                      e->size >= (uint64_t)LUA_MAXINTEGER))
-    r = ZIP_TOOBIG;
-  if (r != ZIP_OK) return vfs_fail(L, path, r);
-  buf = luaL_buffinitsize(L, &b, (size_t)e->size);
-  r = zip_read(archive_get(), e, buf);
-  if (r != ZIP_OK) {
-    luaL_pushresultsize(&b, 0);
-    lua_pop(L, 1);
-    return vfs_fail(L, path, r);
-  }
-  luaL_pushresultsize(&b, (size_t)e->size);
-  return 1;
-}
-
-/* Pushes the data of the /zip/ file 'path' (1) or a failure (3). */
-static int push_file(lua_State *L, const char *path) {
-  const zip_entry *e;
-  size_t len;
-  const char *name;
-  zip_result r;
-  int n;
-  vfs_pushname(L, path);
-  name = lua_tolstring(L, -1, &len);
-  r = find_file(name, len, &e);
-  lua_pop(L, 1);
-  if (r != ZIP_OK) return vfs_fail(L, path, r);
-  n = vfs_pushdata(L, path, e);
-  return n;
-}
-
 static int is_zip(const char *path) {
-  return zip_rest(path) != NULL;
+  return zipfs_rest(path) != NULL;
 }
 
 static int read_only(lua_State *L, const char *path) {
@@ -267,20 +151,20 @@ static Cookie *new_cookie(lua_State *L, size_t n) {
 
 /* Opens entry e as a stdio stream over its inflated bytes; NULL and *r
 ** says why on failure. */
-static FILE *open_entry(lua_State *L, const zip_entry *e, zip_result *r) {
+static FILE *open_entry(lua_State *L, zip *z, const zip_entry *e,
+                        zip_result *r) {
   static const cookie_io_functions_t io = {ck_read, ck_write, ck_seek,
                                            ck_close};
   Cookie *k;
   FILE *f;
-  *r = zip_check(archive_get(), e); /* the real reason before any memory */
-  if (*r == ZIP_OK && e->size > MAX_ENTRY - sizeof(Cookie)) *r = ZIP_TOOBIG;
+  *r = zipfs_readable(z, e, MAX_ENTRY - sizeof(Cookie));
   if (*r != ZIP_OK) return NULL;
   k = new_cookie(L, (size_t)e->size);
   if (k == NULL) {
     *r = ZIP_NOMEM;
     return NULL;
   }
-  *r = zip_read(archive_get(), e, k->data);
+  *r = zip_read(z, e, k->data);
   f = *r == ZIP_OK ? fopencookie(k, "r", io) : NULL;
   if (f == NULL) {
     if (*r == ZIP_OK) *r = ZIP_NOMEM;
@@ -293,21 +177,17 @@ static FILE *open_entry(lua_State *L, const zip_entry *e, zip_result *r) {
 ** The handle exists, closed, before anything is allocated, so a memory
 ** error raised by Lua cannot leak the stream. */
 static int open_zip(lua_State *L, const char *path) {
+  zip *z = archive_get();
   luaL_Stream *p;
   const zip_entry *e;
-  const char *name;
-  size_t len;
   zip_result r;
   p = (luaL_Stream *)lua_newuserdatauv(L, sizeof(luaL_Stream), 0);
   p->closef = NULL;
   p->f = NULL;
   luaL_setmetatable(L, LUA_FILEHANDLE);
-  vfs_pushname(L, path);
-  name = lua_tolstring(L, -1, &len);
-  r = find_file(name, len, &e);
-  if (r == ZIP_OK) p->f = open_entry(L, e, &r);
-  lua_pop(L, 1);
-  if (p->f == NULL) return vfs_fail(L, path, r);
+  r = find_file(L, z, path, &e);
+  if (r == ZIP_OK) p->f = open_entry(L, z, e, &r);
+  if (p->f == NULL) return zipname_fail(L, path, r);
   p->closef = io_zclose;
   return 1;
 }
@@ -432,7 +312,7 @@ int vfs_loadfile(lua_State *L, const char *name, const char *mode) {
   size_t n;
   int status;
   if (!is_zip(name)) return luaL_loadfilex(L, name, mode);
-  if (push_file(L, name) != 1) {
+  if (zipname_pushfile(L, name) != 1) {
     lua_pushfstring(L, "cannot open %s", lua_tostring(L, -2) + 0);
     lua_replace(L, -4);
     lua_pop(L, 2);
@@ -489,14 +369,7 @@ static int readable(lua_State *L, const char *filename) {
   FILE *f;
   if (is_zip(filename)) {
     const zip_entry *e;
-    size_t len;
-    const char *name;
-    zip_result r;
-    vfs_pushname(L, filename);
-    name = lua_tolstring(L, -1, &len);
-    r = find_file(name, len, &e);
-    lua_pop(L, 1);
-    return r == ZIP_OK;
+    return find_file(L, archive_get(), filename, &e) == ZIP_OK;
   }
   f = fopen(filename, "r");
   if (f == NULL) return 0;

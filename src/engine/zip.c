@@ -369,17 +369,18 @@ static zip_result read_extras(zip *z, const central *c, zip_entry *e) {
 ** a caller ever extracted them, and cannot be looked up sanely: no lexical
 ** path reaches "./x" or "a//b" (paths are normalised before lookup), so
 ** listing them would show names nothing can open. */
-static int dangerous_name(const unsigned char *s, size_t n) {
+int zip_name_ok(const char *name, size_t n) {
   size_t i = 0;
-  if (n == 0 || memchr(s, 0, n) != NULL) return 1;
+  if (n == 0 || memchr(name, 0, n) != NULL) return 0;
   while (i < n) { /* each component; a directory's final '/' ends one */
     size_t c = 0;
-    while (i + c < n && s[i + c] != '/') c++;
-    if (c == 0) return 1; /* "/a", "a//b" */
-    if (s[i] == '.' && (c == 1 || (c == 2 && s[i + 1] == '.'))) return 1;
+    while (i + c < n && name[i + c] != '/') c++;
+    if (c == 0) return 0; /* "/a", "a//b" */
+    if (name[i] == '.' && (c == 1 || (c == 2 && name[i + 1] == '.')))
+      return 0;
     i += c + 1;
   }
-  return 0;
+  return 1;
 }
 
 /* Only Unix-made entries carry st_mode; others get sane defaults so the
@@ -413,7 +414,7 @@ static zip_result check_entry(zip *z, const zip_entry *e) {
 
 /* Copy the name into the pool (NUL-terminated for the caller's
 ** convenience) and decode the fixed fields, then the extras. namelen is
-** at least 1 (dangerous_name refused empty names), so the test for a
+** at least 1 (zip_name_ok refused empty names), so the test for a
 ** trailing '/' stays inside the name. Offsets are 4.3.12's. */
 static zip_result fill_entry(zip *z, const central *c, zip_entry *e,
                              char *name) {
@@ -448,7 +449,7 @@ static zip_result fill_index(zip *z) {
     if (r != ZIP_OK) return r;
     p += c.total;
     left -= c.total;
-    if (dangerous_name(c.name, c.namelen)) {
+    if (!zip_name_ok((const char *)c.name, c.namelen)) {
       z->skipped++;
       continue;
     }

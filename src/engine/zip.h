@@ -231,6 +231,13 @@ zip_result zip_stream_read(zip_stream *s, void *buf, size_t cap,
 /* zip_stream_close: free the stream. NULL is fine. */
 void zip_stream_close(zip_stream *s);
 
+/* zip_name_ok: 1 when name[0..len) is a name the index keeps, 0 when it
+** is one it skips (see the top of this file): empty, starting with '/',
+** holding a NUL byte, or with an empty, "." or ".." component ("a//b",
+** "./x", "a/../b"). A final '/' (a directory) is fine. zipw refuses to
+** write what this refuses, and every name zipfs_clean makes passes it. */
+int zip_name_ok(const char *name, size_t len);
+
 /* zip_strerror: a static English message for code r; never NULL. */
 const char *zip_strerror(zip_result r);
 

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "zip.h"
 #include "zlib.h"
 #include "zipw.h"
 
@@ -171,18 +172,11 @@ static void unix_to_dos(int64_t t, uint16_t *date, uint16_t *time) {
 
 /* {==== ENTRIES */
 
-/* The reader's rule (zip.h): such names would be skipped there. Names
-** over 65535 bytes are refused too: the name length field (4.4.10) is
-** 16 bits. */
+/* The reader's rule (zip_name_ok): such names would be skipped there.
+** Names over 65535 bytes are refused too: the name length field (4.4.10)
+** is 16 bits. */
 static int bad_name(const char *s, size_t n) {
-  if (n == 0 || n > MAX16 || s[0] == '/' || memchr(s, 0, n) != NULL)
-    return 1;
-  for (size_t i = 0; i + 1 < n; i++) {
-    int start = i == 0 || s[i - 1] == '/';
-    int end = i + 2 == n || s[i + 2] == '/';
-    if (start && end && s[i] == '.' && s[i + 1] == '.') return 1;
-  }
-  return 0;
+  return n > MAX16 || !zip_name_ok(s, n);
 }
 
 /* One deflate state for all entries: level 9 costs ~270 KiB to set up,

@@ -43,7 +43,8 @@ typedef enum zipw_result {
   ZIPW_OK = 0,
   ZIPW_NOMEM,   /* the allocator said no */
   ZIPW_WRITE,   /* the output hook reported a failure */
-  ZIPW_BADNAME, /* name empty, too long, absolute, with NUL or ".." */
+  ZIPW_BADNAME, /* name too long or one the reader skips (zip_name_ok):
+                   empty, absolute, with NUL, "..", "." or "a//b" */
   ZIPW_DIRDATA, /* a directory name (ending in '/') with data */
   ZIPW_STATE,   /* zipw_add after zipw_finish, or finish twice */
   ZIPW_DEFLATE  /* zlib failed unexpectedly */

@@ -19,6 +19,7 @@
 #include "engine/elfimage.h"
 #include "engine/file.h"
 #include "engine/zip.h"
+#include "engine/zipfs.h"
 #include "engine/zipw.h"
 
 /* One future entry. Exactly one source: rt (an entry of our archive),
@@ -46,6 +47,7 @@ typedef struct Bundle {
   int out_exists;  /* 1: OUT is a regular file now, identified below */
   dev_t out_dev;
   ino_t out_ino;
+  zip *rt; /* this runtime's archive, whose entries items' rt are */
 } Bundle;
 
 static int complain(Bundle *b, const char *what, const char *why) {
@@ -89,27 +91,18 @@ static Item *add_item(Bundle *b, const char *name, size_t len, int dir) {
 
 /* {==== collecting entries */
 
-/* The entry name for a command-line path: relative, lexically clean, no
-** "..": "./lib//a.lua" is "lib/a.lua", "." is "" (the root). Writes into
-** out (as long as path); 0 when the path is absolute or climbs. */
+/* The entry name for a command-line path, made as every /zip/ name is
+** (zipfs_clean): "./lib//a.lua" is "lib/a.lua", "lib/../a.lua" is
+** "a.lua", "." is "" (the root), "lib/" is "lib". Writes into out (as
+** long as path); 0 when the path is absolute or climbs above the current
+** directory (ZIPFS_CLIMBED): no entry name could say where it leads. */
 static int clean_name(const char *path, char *out, size_t *len) {
-  const char *p = path;
-  size_t n = 0;
-  if (*p == '/') return 0;
-  while (*p) {
-    size_t c = strcspn(p, "/");
-    if (c == 2 && p[0] == '.' && p[1] == '.') return 0;
-    if (c > 0 && !(c == 1 && p[0] == '.')) {
-      if (n > 0) out[n++] = '/';
-      memcpy(out + n, p, c);
-      n += c;
-    }
-    p += c;
-    while (*p == '/') p++;
-  }
-  out[n] = '\0';
-  *len = n;
-  return 1;
+  unsigned how;
+  if (*path == '/') return 0;
+  *len = zipfs_clean(out, path, strlen(path), &how);
+  if (*len > 0 && out[*len - 1] == '/') (*len)--;
+  out[*len] = '\0';
+  return !(how & ZIPFS_CLIMBED);
 }
 
 static int add_tree(Bundle *b, const char *path, const char *name,
@@ -228,7 +221,8 @@ static int add_runtime(Bundle *b) {
   zip_result r;
   if (z == NULL) return 1;
   r = zip_index(z);
-  if (r != ZIP_OK) return complain(b, archive_exe(), zip_strerror(r));
+  if (r != ZIP_OK) return complain(b, archive_exe(), archive_strerror(r));
+  b->rt = z;
   n = zip_count(z);
   for (i = 0; i < n; i++) {
     const zip_entry *e = zip_at(z, i);
@@ -279,20 +273,19 @@ static const Item *find_item(const Bundle *b, const char *name, size_t len) {
 }
 
 /* Whether link item it can be stored as a link: the names its text leads
-** to, link after link (as archive_stat follows them), end at a file from
-** disk that is the very file the link reaches there (same device and
-** inode). Links through linked directories can make the two differ. */
+** to, link after link (zipfs_link, as zipfs_stat follows them), end at a
+** file from disk that is the very file the link reaches there (same
+** device and inode). Links through linked directories can make the two
+** differ. */
 static int link_holds(const Bundle *b, const Item *it) {
-  char name[PATH_MAX];
+  char name[ZIPFS_NAME_MAX];
   const Item *t = it;
   int hops;
-  for (hops = 0; hops < ARCHIVE_MAX_LINKS && t->link; hops++) {
-    size_t d = t->len;
-    while (d > 0 && t->name[d - 1] != '/') d--;
-    if (!archive_join(name, t->name, d ? d - 1 : 0, t->link,
-                      strlen(t->link)))
-      return 0;
-    t = find_item(b, name, strlen(name));
+  for (hops = 0; hops < ZIPFS_MAX_LINKS && t->link; hops++) {
+    size_t n = zipfs_link(name, sizeof name, t->name, t->len, t->link,
+                          strlen(t->link));
+    if (n == ZIPFS_FAIL) return 0;
+    t = find_item(b, name, n);
     if (t == NULL || t->file == NULL || t->dev != it->dev ||
         t->ino != it->ino)
       return 0;
@@ -325,7 +318,7 @@ static int add_main(Bundle *b, const char *script) {
   size_t len, i;
   int found = 0;
   Item *it;
-  if (strpbrk(script, "\r\n") || strstr(script, "\\n"))
+  if (!zipfs_arg_ok(script))
     return complain(b, "--main", "a script name holding a newline, a "
                     "carriage return or \"\\n\" cannot go in .args");
   name = malloc(strlen(script) + 1);
@@ -386,8 +379,8 @@ static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
   *data = malloc((size_t)it->rt->size + 1);
   if (*data == NULL) return complain(b, it->name, "out of memory");
   *len = (size_t)it->rt->size;
-  r = zip_read(archive_get(), it->rt, *data);
-  return r == ZIP_OK ? 1 : complain(b, it->name, zip_strerror(r));
+  r = zip_read(b->rt, it->rt, *data);
+  return r == ZIP_OK ? 1 : complain(b, it->name, archive_strerror(r));
 }
 
 static int write_archive(Bundle *b, Out *o, size_t base) {
@@ -560,7 +553,7 @@ static int usage(Bundle *b, const char *bad) {
 }
 
 int bundle_main(int argc, char **argv, const char *progname) {
-  Bundle b = {NULL, 0, 0, progname, NULL, 0, 0, 0};
+  Bundle b = {NULL, 0, 0, progname, NULL, 0, 0, 0, NULL};
   const char *out = NULL, *script = NULL;
   int i, ok, opts = 1;
   for (i = 2; i < argc; i++) {

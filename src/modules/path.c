@@ -12,9 +12,10 @@
 #include "lauxlib.h"
 #include "lua.h"
 
-#include "bind/vfs.h"
+#include "bind/zipname.h"
 #include "engine/cpath.h"
 #include "engine/zip.h"
+#include "engine/zipfs.h"
 #include "runtime/archive.h"
 
 /* -- path.dirname([path]) -> string (nil and "" give ".") */
@@ -64,19 +65,16 @@ static int p_join(lua_State *L) {
 
 /* {==== exists, isfile, isdir, islink */
 
-/* What a /zip/ path is: its mode (S_IFDIR, S_IFREG, S_IFLNK... with
-** permission bits) or 0 when it is not in the archive. 'follow': through
-** link entries (archive_stat) or not (zip_stat).
-** TODO(merge): this reads the archive through the zip engine as
-** modules/zip.c does today; switch it to the archive file system engine
-** when that lands. */
+/* What the archive's entry 'name' is: its mode (S_IFDIR, S_IFREG,
+** S_IFLNK... with permission bits) or 0 when it is not there. 'follow':
+** through link entries (zipfs_stat) or not (zip_stat). */
 static unsigned zip_mode(const char *name, size_t len, int follow) {
   const zip_entry *e = NULL;
   zip *z = archive_get();
   int isdir = 0;
   zip_result r;
   if (z == NULL) return 0;
-  r = follow ? archive_stat(name, len, &e, &isdir)
+  r = follow ? zipfs_stat(z, name, len, &e, &isdir)
              : zip_stat(z, name, len, &e, &isdir);
   if (r != ZIP_OK) return 0;
   if (isdir) return S_IFDIR | 0755;
@@ -93,8 +91,8 @@ static unsigned path_mode(lua_State *L, int arg, int follow) {
   int saved = errno;
   unsigned mode = 0;
   if (strlen(path) != len) return 0;
-  if (vfs_pushname(L, path)) {
-    const char *name = lua_tolstring(L, -1, &len);
+  if (zipfs_rest(path)) {
+    const char *name = zipname_push(L, path, &len);
     mode = zip_mode(name, len, follow);
     lua_pop(L, 1);
   } else if (fstatat(AT_FDCWD, path, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) ==

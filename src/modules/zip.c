@@ -3,31 +3,20 @@
 ** archive appended to this executable (the same entries /zip/ shows).
 ** See LICENSE.
 */
-#include <errno.h>
 #include <string.h>
 
 #include "lauxlib.h"
 #include "lua.h"
 
+#include "engine/zipfs.h"
+#include "bind/zipname.h"
 #include "runtime/archive.h"
-#include "bind/vfs.h"
-#include "engine/zip.h"
 
 /*
 ** Paths are entry names ("a/b.lua", "dir/") or the same with "/zip/" in
 ** front, normalized as /zip/ paths are. Missing entries and a missing or
 ** corrupt archive are environmental failures: nil, message, errno.
 */
-
-/* Pushes the entry name 'path' means (with or without "/zip/"). */
-static const char *push_name(lua_State *L, const char *path, size_t *len) {
-  if (!vfs_pushname(L, path)) {
-    lua_pushfstring(L, "/zip/%s", path);
-    vfs_pushname(L, lua_tostring(L, -1));
-    lua_remove(L, -2);
-  }
-  return lua_tolstring(L, -1, len);
-}
 
 static const char *method_name(unsigned m) {
   return m == 0 ? "stored" : m == 8 ? "deflate" : NULL;
@@ -62,8 +51,8 @@ static void set_fields(lua_State *L, const char *name, size_t len,
 ** the normalized name is pushed and returned through *name. */
 static zip_result lookup(lua_State *L, const char *path, const char **name,
                          size_t *len, const zip_entry **e, int *isdir) {
-  *name = push_name(L, path, len);
-  return archive_stat(*name, *len, e, isdir);
+  *name = zipname_push(L, path, len);
+  return zipfs_stat(archive_get(), *name, *len, e, isdir);
 }
 
 /* -- zip.stat(path) -> {name, isdir, size, csize, crc32, mtime, mode,
@@ -74,7 +63,7 @@ static int z_stat(lua_State *L) {
   size_t len;
   int isdir = 0;
   zip_result r = lookup(L, path, &name, &len, &e, &isdir);
-  if (r != ZIP_OK) return vfs_fail(L, path, r);
+  if (r != ZIP_OK) return zipname_fail(L, path, r);
   lua_createtable(L, 0, 8);
   if (isdir && len > 0 && name[len - 1] != '/') {
     lua_pushfstring(L, "%s/", name);
@@ -85,16 +74,10 @@ static int z_stat(lua_State *L) {
   return 1;
 }
 
+/* The longest Lua string an entry may be read into. */
 /* -- zip.read(path) -> string | nil, message, errno */
 static int z_read(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1), *name;
-  const zip_entry *e = NULL;
-  size_t len;
-  int isdir = 0;
-  zip_result r = lookup(L, path, &name, &len, &e, &isdir);
-  if (r == ZIP_OK && isdir) r = ZIP_ISDIR;
-  if (r != ZIP_OK) return vfs_fail(L, path, r);
-  return vfs_pushdata(L, path, e);
+  return zipname_pushfile(L, luaL_checkstring(L, 1));
 }
 
 /* -- zip.list([prefix]) -> {name, ...} | nil, message, errno
@@ -107,8 +90,8 @@ static int z_list(lua_State *L) {
   const char *prefix = luaL_optlstring(L, 1, "", &plen);
   zip *z = archive_get();
   zip_result r = z ? zip_index(z) : ZIP_NOEOCD;
-  if (r != ZIP_OK) return vfs_fail(L, "/zip/", r);
-  if (vfs_pushname(L, prefix)) prefix = lua_tolstring(L, -1, &plen);
+  if (r != ZIP_OK) return zipname_fail(L, "/zip/", r);
+  if (zipfs_rest(prefix)) prefix = zipname_push(L, prefix, &plen);
   n = zip_count(z);
   lua_newtable(L);
   for (i = 0; i < n; i++) {
@@ -138,8 +121,7 @@ static int z_archive(lua_State *L) {
   lua_setfield(L, -2, "base");
   if (r != ZIP_OK) {
     luaL_pushfail(L);
-    lua_pushfstring(L, "%s: %s (check at zip.c:%d)", archive_exe(),
-                    zip_strerror(r), zip_errline(z));
+    lua_pushfstring(L, "%s: %s", archive_exe(), archive_strerror(r));
     return 2;
   }
   lua_pushinteger(L, (lua_Integer)zip_count(z));

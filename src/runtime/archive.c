@@ -1,6 +1,7 @@
 /*
 ** archive.c: finding, mapping and opening the zip archive at the end of
-** this executable, lazily. See LICENSE.
+** this executable, lazily; the one wording of its failures; .args as the
+** process's argv. See LICENSE.
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "engine/zipfs.h"
 
 /* .args bigger than this is refused rather than read at every start. */
 #define ARGS_MAX (1 << 20)
@@ -188,6 +190,49 @@ void *archive_heap(void *ud, void *ptr, size_t osize, size_t nsize) {
   return realloc(ptr, nsize);
 }
 
+/* {==== the one wording of failures */
+
+static int result_errno(zip_result r) {
+  switch (r) {
+  case ZIP_NOTFOUND: return ENOENT;
+  case ZIP_ISDIR: return EISDIR;
+  case ZIP_NOMEM: return ENOMEM;
+  case ZIP_TOOBIG: return EFBIG;
+  case ZIP_ENCRYPTED: case ZIP_METHOD: return ENOTSUP;
+  default: return EIO;
+  }
+}
+
+/* r in words; line: the check in zip.c that declared the damage. */
+static const char *wording(zip_result r, int line) {
+  static char msg[160];
+  switch (r) {
+  case ZIP_NOTFOUND: case ZIP_ISDIR: case ZIP_NOMEM:
+    return strerror(result_errno(r));
+  case ZIP_ENCRYPTED: case ZIP_METHOD: case ZIP_TOOBIG:
+    return zip_strerror(r); /* not damage: no check line to point at */
+  default:
+    snprintf(msg, sizeof msg, "%s (check at zip.c:%d)", zip_strerror(r),
+             line);
+    return msg;
+  }
+}
+
+/* Only once archive_get has failed is there no archive to speak of. */
+static int unusable(void) {
+  return opened && archive == NULL;
+}
+
+int archive_errno(zip_result r) {
+  return unusable() ? ENOENT : result_errno(r);
+}
+
+const char *archive_strerror(zip_result r) {
+  return unusable() ? error : wording(r, archive ? zip_errline(archive) : 0);
+}
+
+/* }==== */
+
 zip *archive_get(void) {
   zip_result r;
   if (opened) return archive;
@@ -199,8 +244,8 @@ zip *archive_get(void) {
   if (!map_exe()) return NULL;
   r = zip_open(&archive, bytes, nbytes, archive_heap, NULL);
   if (r != ZIP_OK) {
-    snprintf(error, sizeof error, "%s: %s (check at zip.c:%d)", exe,
-             zip_strerror(r), archive ? zip_errline(archive) : 0);
+    snprintf(error, sizeof error, "%s: %s", exe,
+             wording(r, archive ? zip_errline(archive) : 0));
     zip_close(archive);
     archive = NULL;
   }
@@ -221,123 +266,18 @@ const unsigned char *archive_bytes(size_t *size) {
   return bytes;
 }
 
-/* {==== symbolic links */
-
-int archive_join(char *out, const char *dir, size_t dlen, const char *rel,
-                 size_t rlen) {
-  size_t n = 0, k;
-  const char *parts[2] = {dir, rel};
-  size_t lens[2] = {dlen, rlen};
-  int i;
-  for (i = 0; i < 2; i++) {
-    const char *p = parts[i], *e = p + lens[i];
-    while (p < e) {
-      for (k = 0; p + k < e && p[k] != '/'; k++) {}
-      if (k == 2 && p[0] == '.' && p[1] == '.') {
-        if (n == 0) return 0;
-        while (n > 0 && out[n - 1] != '/') n--;
-        if (n > 0) n--;
-      } else if (k > 0 && !(k == 1 && p[0] == '.')) {
-        if (n + 1 + k >= PATH_MAX) return 0;
-        if (n > 0) out[n++] = '/';
-        memcpy(out + n, p, k);
-        n += k;
-      }
-      p += k + (p + k < e);
-    }
-  }
-  out[n] = '\0';
-  return 1;
-}
-
-/* The name link entry e leads to, into out (PATH_MAX bytes). */
-static zip_result link_target(zip *z, const zip_entry *e, char *out) {
-  char text[PATH_MAX];
-  const char *slash;
-  zip_result r;
-  if (e->size == 0 || e->size >= sizeof text) return ZIP_NOTFOUND;
-  if ((r = zip_read(z, e, text)) != ZIP_OK) return r;
-  if (text[0] == '/') return ZIP_NOTFOUND; /* outside the archive */
-  slash = strrchr(e->name, '/');
-  if (!archive_join(out, e->name, slash ? (size_t)(slash - e->name) : 0,
-                    text, (size_t)e->size))
-    return ZIP_NOTFOUND;
-  return ZIP_OK;
-}
-
-zip_result archive_stat(const char *path, size_t len, const zip_entry **e,
-                        int *isdir) {
-  zip *z = archive_get();
-  char name[PATH_MAX];
-  zip_result r;
-  int hops = 0;
-  *e = NULL;
-  *isdir = 0;
-  if (z == NULL) return ZIP_NOEOCD;
-  r = zip_stat(z, path, len, e, isdir);
-  while (r == ZIP_OK && *e != NULL && !*isdir && S_ISLNK((*e)->mode)) {
-    if (hops++ == ARCHIVE_MAX_LINKS) r = ZIP_NOTFOUND; /* a loop */
-    else if ((r = link_target(z, *e, name)) == ZIP_OK)
-      r = zip_stat(z, name, strlen(name), e, isdir);
-  }
-  if (r != ZIP_OK) *e = NULL, *isdir = 0;
-  return r;
-}
-
-/* }==== */
-
 /* {==== .args */
-
-/* Cosmopolitan's rule: "\n" in a line stands for a newline. */
-static char *decode(char *s) {
-  char *r = s, *w = s;
-  for (; *r; r++) {
-    if (r[0] == '\\' && r[1] == 'n') *w++ = '\n', r++;
-    else *w++ = *r;
-  }
-  *w = '\0';
-  return s;
-}
-
-/* Builds the new argv from text (NUL-terminated, modified in place). With
-** argc 0 (a kernel may pass an empty argv) argv[0] becomes "". */
-static int split_args(char *text, int *argc, char ***argv) {
-  static char noname[] = "";
-  size_t cap = 2 + (size_t)*argc, n = 0, i;
-  char *p, **out;
-  for (p = text; *p; p++) cap += *p == '\n' || *p == '\r';
-  out = malloc(cap * sizeof *out);
-  if (out == NULL) return 0;
-  out[n++] = *argc > 0 && (*argv)[0] ? (*argv)[0] : noname;
-  for (p = text; *p;) {
-    size_t len = strcspn(p, "\r\n");
-    char *next = p + len + (p[len] != '\0');
-    p[len] = '\0';
-    next += strspn(next, "\r\n");
-    /* a last "..." marks where the user's arguments go: they come last
-    ** with or without it */
-    if (len > 0 && !(*next == '\0' && strcmp(p, "...") == 0))
-      out[n++] = decode(p);
-    p = next;
-  }
-  for (i = 1; i < (size_t)*argc; i++) out[n++] = (*argv)[i];
-  out[n] = NULL;
-  *argc = (int)n;
-  *argv = out;
-  return 1;
-}
 
 /* The replaced argv and its text live as long as the process; kept here,
 ** they stay reachable, which is what leak checkers ask of such memory. */
 static char **args_vec, *args_text;
 
-/* Sets the error to "/zip/.args: " + what went wrong with code r. */
-static int args_failed(zip *z, zip_result r) {
-  int line = r == ZIP_NOTFOUND || r == ZIP_ISDIR ? 0 : zip_errline(z);
-  snprintf(error, sizeof error, "/zip/.args: %s", zip_strerror(r));
-  if (line)
-    snprintf(error + strlen(error), sizeof error - strlen(error),
-             " (check at zip.c:%d)", line);
+/* Sets the error to "/zip/.args: " + what went wrong with code r (in the
+** engine's words where nothing is damaged: "is a directory"). */
+static int args_failed(zip_result r) {
+  int plain = r == ZIP_NOTFOUND || r == ZIP_ISDIR || r == ZIP_NOMEM;
+  snprintf(error, sizeof error, "/zip/.args: %s",
+           plain ? zip_strerror(r) : wording(r, zip_errline(archive)));
   return 0;
 }
 
@@ -355,12 +295,32 @@ static int app_unreadable(void) {
 ** app (the marker set) must have one: so must an archive whose directory
 ** names one, even if the index then cannot be built (fail closed). */
 static int find_args(zip *z, const zip_entry **e) {
-  int isdir;
   zip_result r;
   if (!archive_is_bundle() && !zip_has(z, ".args", 5)) return 1;
-  r = archive_stat(".args", 5, e, &isdir);
-  if (r == ZIP_OK && isdir) r = ZIP_ISDIR;
-  return r == ZIP_OK ? 1 : args_failed(z, r);
+  r = zipfs_file(z, ".args", 5, e);
+  return r == ZIP_OK ? 1 : args_failed(r);
+}
+
+/* argv[0] ("" when argc is 0: a kernel may pass an empty argv), the
+** arguments of text[0..len) (zipfs_args), then argv[1..]. */
+static int new_argv(char *text, size_t len, int *argc, char ***argv) {
+  static char noname[] = "";
+  size_t n = zipfs_args(text, len, NULL), k = 1, i;
+  char **out;
+  if (n == ZIPFS_FAIL) {
+    snprintf(error, sizeof error, "/zip/.args: contains a NUL byte (an "
+             "argument cannot hold one)");
+    return 0;
+  }
+  out = malloc((n + 2 + (size_t)*argc) * sizeof *out);
+  if (out == NULL) return args_failed(ZIP_NOMEM);
+  out[0] = *argc > 0 && (*argv)[0] ? (*argv)[0] : noname;
+  k += zipfs_args(text, len, out + 1);
+  for (i = 1; i < (size_t)*argc; i++) out[k++] = (*argv)[i];
+  out[k] = NULL;
+  *argc = (int)k;
+  *argv = args_vec = out;
+  return 1;
 }
 
 int archive_args(int *argc, char ***argv) {
@@ -380,22 +340,11 @@ int archive_args(int *argc, char ***argv) {
   }
   text = malloc((size_t)e->size + 1);
   r = text ? zip_read(z, e, text) : ZIP_NOMEM;
-  if (r != ZIP_OK) {
+  if (r != ZIP_OK || !new_argv(text, (size_t)e->size, argc, argv)) {
     free(text);
-    return args_failed(z, r);
+    return r != ZIP_OK ? args_failed(r) : 0;
   }
-  text[e->size] = '\0';
-  if (memchr(text, '\0', (size_t)e->size) != NULL) {
-    free(text);
-    snprintf(error, sizeof error, "/zip/.args: contains a NUL byte (an "
-             "argument cannot hold one)");
-    return 0;
-  }
-  if (!split_args(text, argc, argv)) {
-    free(text);
-    return args_failed(z, ZIP_NOMEM);
-  }
-  args_vec = *argv, args_text = text; /* live on in the new argv */
+  args_text = text; /* lives on in the new argv */
   return 1;
 }
 

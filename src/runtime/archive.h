@@ -1,6 +1,7 @@
 /*
 ** archive.h: the zip archive appended to this executable, found, mapped and
-** opened on first use (never at start-up). See LICENSE.
+** opened on first use (never at start-up), and the one wording of its
+** failures. Paths and links in it: engine/zipfs.h. See LICENSE.
 */
 #ifndef MOONBOX_ARCHIVE_H
 #define MOONBOX_ARCHIVE_H
@@ -39,30 +40,22 @@ const char *archive_exe(void);
 const unsigned char *archive_bytes(size_t *size);
 
 /*
-** archive_join: out (PATH_MAX bytes) = the entry name dir[0..dlen) "/"
-** rel[0..rlen), lexically: empty and "." components dropped, ".." taking
-** back the component before it. Returns 1, or 0 when the result would
-** climb above the archive's root or not fit.
+** archive_strerror: failure r of an operation on this archive in the
+** words every caller shows after "<what>: ", so that a message names a
+** problem the same way wherever it shows up: with no archive at all
+** (archive_get returned NULL), archive_error whatever r is; for a missing
+** entry, a directory or memory, strerror(archive_errno(r)) ("No such file
+** or directory"); for an encrypted entry, an unknown method or an entry
+** too big, zip_strerror(r); for damage, zip_strerror(r) followed by
+** " (check at zip.c:N)", N the line of the check that failed (zip_errline).
+** Static storage, valid until the next call.
 */
-int archive_join(char *out, const char *dir, size_t dlen, const char *rel,
-                 size_t rlen);
+const char *archive_strerror(zip_result r);
 
-/*
-** archive_stat: zip_stat on this executable's archive (archive_get), then
-** through entries that are symbolic links (S_IFLNK, their data the target
-** name) as a file system follows them: a relative target is read from the
-** link's directory, up to ARCHIVE_MAX_LINKS links in a row. Only the last
-** component of path is a link here: --bundle stores a link to a directory
-** as the directory's own entries.
-** Result: as zip_stat, *e and *isdir describing where the links lead;
-** ZIP_NOTFOUND also for a link that is absolute, empty, longer than a
-** path, climbs above the root or loops; ZIP_NOEOCD when there is no
-** usable archive (archive_error says why); a corrupt link entry gives
-** zip_read's code.
-*/
-#define ARCHIVE_MAX_LINKS 8
-zip_result archive_stat(const char *path, size_t len, const zip_entry **e,
-                        int *isdir);
+/* archive_errno: the errno failure r stands for: ENOENT (a missing entry,
+** or no archive at all), EISDIR, ENOMEM, EFBIG, ENOTSUP (encrypted, or an
+** unknown method), EIO (damage). */
+int archive_errno(zip_result r);
 
 /*
 ** archive_args: when the archive has an entry ".args", Cosmopolitan's
@@ -70,8 +63,9 @@ zip_result archive_stat(const char *path, size_t len, const zip_entry **e,
 ** "\\n" inside a line is a newline); a last line "..." marks where the
 ** user's arguments go, which is also where they go without it. The new
 ** argv is argv[0] ("" when argc is 0), those lines, then argv[1..]; it
-** is malloc'd and lives as long as the process. A .args that is a link
-** entry is followed, as every /zip/ read follows links.
+** is malloc'd and lives as long as the process (zipfs_args splits the
+** text). A .args that is a link entry is followed, as every /zip/ read
+** follows links.
 ** Returns 1 (argv replaced, or left alone when there is no .args, when
 ** the archive is disabled, or when a runtime that is not an app has no
 ** usable archive) or 0 when the program must stop; archive_error then

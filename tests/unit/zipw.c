@@ -179,7 +179,7 @@ static void test_bad_calls(void) {
   size_t n;
   zipw_new(&w, unit_alloc, NULL, NULL, NULL, 0, -1);
   static const char *bad[] = {"", "/abs", "..", "a/../b", "a/..",
-                              "../x"};
+                              "../x", "a//b", "./x", "a/./b", "a/."};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     zipw_result r = zipw_add(w, bad[i], strlen(bad[i]), "x", 1, 0644);
     CHECK(r == ZIPW_BADNAME, "name \"%s\": expected BADNAME, got %s",
