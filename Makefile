@@ -179,7 +179,7 @@ san-build: | test-tools
 # {==== fuzz: libFuzzer targets (clang-14), each run for FUZZ_SECONDS
 FUZZ_CC := clang-14
 FUZZ_SECONDS ?= 20
-FUZZ_TARGETS := zip tz tz_posix lineedit argon2_decode
+FUZZ_TARGETS := zip tz tz_posix tz_strftime lineedit argon2_decode
 FZ := $(B)/fuzz
 FUZZ_SAN := address,undefined
 FUZZ_LIBFLAGS := -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN)
@@ -192,6 +192,7 @@ FUZZ_ARGON2 := $(addprefix $(FZ)/argon2/,argon2.o core.o encoding.o \
 FUZZ_DEPS_zip := src/engine/zip.c $(FUZZ_ZLIB)
 FUZZ_DEPS_tz := src/engine/tz.c
 FUZZ_DEPS_tz_posix := src/engine/tz.c
+FUZZ_DEPS_tz_strftime := src/engine/tz.c
 FUZZ_DEPS_lineedit := $(filter src/engine/lineedit%,$(ENGINE_SRC))
 FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
 

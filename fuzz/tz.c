@@ -1,6 +1,7 @@
 /*
 ** fuzz/tz.c: libFuzzer target for the tz engine's TZif reader; a zone
-** that loads is then exercised by localtime and mktime. See LICENSE.
+** that loads is then exercised by localtime, strftime and mktime.
+** See LICENSE.
 */
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,6 +21,18 @@ static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   return realloc(ptr, nsize);
 }
 
+/* tz_strftime's sink: counts, keeps nothing. */
+static int count(void *ud, const char *s, size_t n) {
+  (void)s;
+  *(size_t *)ud += n;
+  return 0;
+}
+
+/* Every conversion os.date accepts: the formatter on each local time. */
+static const char all[] =
+    "%a%A%b%B%c%C%d%D%e%F%g%G%h%H%I%j%m%M%n%p%r%R%S%t%T%u%U%V%w%W%x%X%y"
+    "%Y%z%Z%%%Ec%EC%Ex%EX%Ey%EY%Od%Oe%OH%OI%Om%OM%OS%Ou%OU%OV%Ow%OW%Oy";
+
 /* Instants where bugs hide: extremes, the epoch, the 32-bit edges. */
 static const int64_t probes[] = {
   INT64_MIN, -((int64_t)1 << 57) - 1, -67768040609740800LL, -2147483649LL,
@@ -34,7 +47,10 @@ static void exercise(const tz_zone *z) {
   for (i = 0; i < sizeof probes / sizeof *probes; i++) {
     tz_tm tm, in;
     int64_t t;
+    size_t n = 0;
     if (tz_localtime(z, probes[i], &tm) != TZ_OK) continue;
+    if (tz_strftime(&tm, all, sizeof all - 1, count, &n, NULL) != TZ_OK)
+      abort();
     for (dst = -1; dst <= 1; dst++) {
       in = tm;
       in.min += 30;

@@ -25,7 +25,9 @@ typedef enum tz_result {
   TZ_ECORRUPT,  /* TZif file whose content lies (see tz_corrupt_line) */
   TZ_EPOSIX,    /* malformed POSIX TZ string */
   TZ_ERANGE,    /* time or year outside what can be represented */
-  TZ_EARG       /* NULL where an object was required */
+  TZ_EARG,      /* NULL where an object was required */
+  TZ_EFORMAT,   /* tz_strftime: a conversion it does not know */
+  TZ_EOUTPUT    /* tz_strftime: the output sink refused the text */
 } tz_result;
 
 /* Realloc-shaped allocator: nsize == 0 frees ptr (osize is its size) and
@@ -137,6 +139,41 @@ tz_result tz_localtime(const tz_zone *zone, int64_t t, tz_tm *out);
 ** year also keeps the result inside int64); then *tm and *t are
 ** untouched. */
 tz_result tz_mktime(const tz_zone *zone, tz_tm *tm, int64_t *t);
+
+/* Output hook of tz_strftime: append the n bytes at s (n > 0; s is not
+** NUL-terminated). Returns 0 to go on, anything else to stop (a full
+** buffer): tz_strftime then returns TZ_EOUTPUT. */
+typedef int (*tz_sink)(void *ud, const char *s, size_t n);
+
+/* tz_strftime: format tm as glibc 2.36's strftime does in the C locale
+** (English names, "%a %b %e %H:%M:%S %Y" for %c), for the conversions
+** Lua 5.4's os.date accepts: %a %A %b %B %c %C %d %D %e %F %g %G %h %H
+** %I %j %m %M %n %p %r %R %S %t %T %u %U %V %w %W %x %X %y %Y %z %Z %%
+** and the E/O forms %Ec %EC %Ex %EX %Ey %EY %Od %Oe %OH %OI %Om %OM %OS
+** %Ou %OU %OV %Ow %OW %Oy, which mean the same as without the modifier.
+** Years print unpadded at any size ("-44", "12345"); %C and %y round
+** down for negative years; glibc's int year arithmetic is kept (a year
+** past INT_MAX prints wrapped, as glibc prints it).
+**   tm:       the time, its fields as tz_localtime fills them; year - 1900
+**             must fit in an int (as for tz_tm), the int fields may hold
+**             any value: a name out of range prints as "?", a number as
+**             computed. %Z prints tm->abbr (up to TZ_ABBR_MAX
+**             bytes), %z tm->gmtoff as +hhmm (seconds dropped).
+**   fmt/len:  the format, counted (NUL bytes in it are copied as text).
+**   sink/ud:  where the text goes, in pieces: each run of plain text and
+**             each conversion's text in one call (an empty %Z makes
+**             none); nothing is kept.
+**   stop:     if not NULL, receives the offset in fmt where formatting
+**             stopped: len on TZ_OK; on TZ_EFORMAT the byte after the
+**             '%' of the unknown conversion; on TZ_EOUTPUT the start of
+**             the piece the sink refused (its text run or its '%').
+** Returns TZ_OK when all of fmt went to the sink; TZ_EFORMAT at a '%'
+** followed by no conversion above (or by nothing), after the text before
+** it was given to the sink; TZ_EOUTPUT when the sink returned non-zero.
+** The engine allocates nothing and keeps no state: a caller building a
+** string whose growth can fail should stop it through the sink. */
+tz_result tz_strftime(const tz_tm *tm, const char *fmt, size_t len,
+                      tz_sink sink, void *ud, size_t *stop);
 
 /* tz_strerror: a static English message for a result code. */
 const char *tz_strerror(tz_result code);
