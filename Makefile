@@ -56,7 +56,7 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
-ENGINES := zip zipw tz lineedit lineedit_term lineedit_width alloc memcopy
+ENGINES := zip zipw tz cal lineedit lineedit_term lineedit_width alloc memcopy
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
 MODULE_SRC := $(MODULES:%=src/modules/%.c)
@@ -189,10 +189,10 @@ FUZZ_ZLIB := $(ZLIB_CORE:%=$(FZ)/zlib/%.o)
 # the portable ref.c fill, not the SIMD dispatch: the decoder is the target
 FUZZ_ARGON2 := $(addprefix $(FZ)/argon2/,argon2.o core.o encoding.o \
   thread.o blake2/blake2b.o ref.o)
-FUZZ_DEPS_zip := src/engine/zip.c $(FUZZ_ZLIB)
-FUZZ_DEPS_tz := src/engine/tz.c
-FUZZ_DEPS_tz_posix := src/engine/tz.c
-FUZZ_DEPS_tz_strftime := src/engine/tz.c
+FUZZ_DEPS_zip := src/engine/zip.c src/engine/cal.c $(FUZZ_ZLIB)
+FUZZ_DEPS_tz := src/engine/tz.c src/engine/cal.c
+FUZZ_DEPS_tz_posix := $(FUZZ_DEPS_tz)
+FUZZ_DEPS_tz_strftime := $(FUZZ_DEPS_tz)
 FUZZ_DEPS_lineedit := $(filter src/engine/lineedit%,$(ENGINE_SRC))
 FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
 

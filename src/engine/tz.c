@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "cal.h"
 #include "tz.h"
 
 #define DAY 86400
@@ -62,56 +63,6 @@ struct tz_zone {
   int hasposix;
   posix px;
 };
-
-/* {==== CALENDAR */
-
-/* Days before each month, [leap][month]; [leap][12] is the year's
-** length, so mon_start[l][m + 1] - mon_start[l][m] is month m's. */
-static const int mon_start[2][13] = {
-  {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
-  {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
-
-/* Division rounding towards minus infinity (C rounds towards zero),
-** for instants and days before 1970. */
-static int64_t floordiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
-  return q;
-}
-
-static int is_leap(int64_t y) {
-  return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-}
-
-/* Days from 1970-01-01 to January 1st of year y (proleptic Gregorian).
-** leaps counts the leap days of years 1..y-1; 477 is that count for
-** y = 1970 (492 - 19 + 4). */
-static int64_t days_to_year(int64_t y) {
-  int64_t p = y - 1;
-  int64_t leaps = floordiv(p, 4) - floordiv(p, 100) + floordiv(p, 400);
-  return 365 * (y - 1970) + leaps - 477;
-}
-
-/* Year and day of year of day number d (days since 1970-01-01). Guess
-** low from the 400-year cycle, then step up: at most two steps. */
-static void civil(int64_t d, int64_t *year, int *yday) {
-  int64_t d2 = d - 10957;   /* days since 2000-01-01, a cycle start */
-  int64_t cyc = floordiv(d2, 146097);
-  int64_t y = 2000 + 400 * cyc + (d2 - cyc * 146097) / 366;
-  while (days_to_year(y + 1) <= d) y++;
-  *year = y;
-  *yday = (int)(d - days_to_year(y));
-}
-
-/* Seconds since the epoch of a local date given as year/day-of-year,
-** with fields in any range (as glibc's ydhms_diff accepts them). */
-static int64_t ydhms(int64_t year, int64_t yday, int hour, int min,
-                     int sec) {
-  return (days_to_year(year) + yday) * DAY + (int64_t)hour * HOUR +
-         (int64_t)min * 60 + sec;
-}
-
-/* }==== */
 
 /* {==== POSIX TZ STRINGS */
 
@@ -570,13 +521,13 @@ tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
 ** month's first day, forward to the first wanted weekday, then whole
 ** weeks; week 5 steps back into the month, so it means "last". */
 static int64_t rule_day(const rule *r, int64_t y) {
-  int64_t d0 = days_to_year(y);
-  int leap = is_leap(y), first, wd, d, ndays;
+  int64_t d0 = cal_days(y, 0, 1);
+  int leap = cal_leap(y), first, wd, d, ndays;
   if (r->kind == 'J') return d0 + r->day - 1 + (leap && r->day >= 60);
   if (r->kind == 'n') return d0 + r->day;
-  first = mon_start[leap][r->mon - 1];
-  ndays = mon_start[leap][r->mon] - first;
-  wd = (int)((d0 + first + 4) % 7 + 7) % 7;   /* 1970-01-01: Thursday */
+  first = cal_yday(y, r->mon - 1);
+  ndays = cal_yday(y, r->mon) - first;
+  wd = cal_wday(d0 + first);
   d = (r->day - wd + 7) % 7 + 7 * (r->week - 1);
   while (d >= ndays) d -= 7;   /* week 5 means "last" */
   return d0 + first + d;
@@ -590,11 +541,12 @@ static int64_t rule_day(const rule *r, int64_t y) {
 ** A start rule's time is in standard time and an end rule's in DST (the
 ** time then in force, per POSIX), hence off[k] for rule k. */
 static int posix_which(const posix *px, int64_t t) {
-  int64_t y0, best = 0, y;
-  int yday, k, which = 0, found = 0;
+  int64_t best = 0, y;
+  int k, which = 0, found = 0;
+  cal_date d;
   if (!px->hasdst) return 0;
-  civil(floordiv(t + px->off[0], DAY), &y0, &yday);
-  for (y = y0 - 1; y <= y0 + 1; y++)
+  cal_date_of(cal_floordiv(t + px->off[0], DAY), &d);
+  for (y = d.year - 1; y <= d.year + 1; y++)
     for (k = 0; k < 2; k++) {
       int64_t at = rule_day(&px->r[k], y) * DAY + px->r[k].time -
                    px->off[k];
@@ -634,22 +586,20 @@ static uint32_t search(const tz_zone *z, int64_t t) {
 ** neighbour() relies on a failed conversion leaving *out as it was. */
 static tz_result fill(int64_t t, int32_t off, int isdst, const char *abbr,
                       tz_tm *out) {
-  int64_t ls = t + off, days = floordiv(ls, DAY), secs = ls - days * DAY;
-  int64_t year;
-  int yday, leap, m = 0;
+  int64_t ls = t + off, days = cal_floordiv(ls, DAY);
+  int64_t secs = ls - days * DAY;
+  cal_date d;
   size_t n;
-  civil(days, &year, &yday);
-  if (year - 1900 > INT_MAX || year - 1900 < INT_MIN) return TZ_ERANGE;
-  leap = is_leap(year);
-  while (yday >= mon_start[leap][m + 1]) m++;
-  out->year = year;
-  out->mon = m;
-  out->mday = yday - mon_start[leap][m] + 1;
+  cal_date_of(days, &d);
+  if (d.year - 1900 > INT_MAX || d.year - 1900 < INT_MIN) return TZ_ERANGE;
+  out->year = d.year;
+  out->mon = d.mon;
+  out->mday = d.mday;
   out->hour = (int)(secs / HOUR);
   out->min = (int)(secs / 60 % 60);
   out->sec = (int)(secs % 60);
-  out->wday = (int)((days % 7 + 11) % 7);   /* day 0 was a Thursday */
-  out->yday = yday;
+  out->wday = d.wday;
+  out->yday = d.yday;
   out->isdst = isdst;
   out->gmtoff = off;
   n = strnlen(abbr, TZ_ABBR_MAX); /* not strncpy: no padding to the end */
@@ -688,6 +638,14 @@ tz_result tz_localtime(const tz_zone *z, int64_t t, tz_tm *out) {
 ** for step, constants included, because tests/tz compares results with
 ** glibc's: guess, convert, correct by the difference, and handle the
 ** cases where no instant has the wanted local time. */
+
+/* Seconds since the epoch of a local date given as year/day-of-year,
+** with fields in any range (as glibc's ydhms_diff accepts them). */
+static int64_t ydhms(int64_t year, int64_t yday, int hour, int min,
+                     int sec) {
+  return (cal_days(year, 0, 1) + yday) * DAY + (int64_t)hour * HOUR +
+         (int64_t)min * 60 + sec;
+}
 
 /* What tz_mktime was asked for, normalized to year + day of year. */
 typedef struct want {
@@ -796,8 +754,7 @@ tz_result tz_mktime(const tz_zone *z, tz_tm *in, int64_t *out) {
   if (in->year - 1900 > INT_MAX || in->year - 1900 < INT_MIN)
     return TZ_ERANGE;
   w.year = in->year + in->mon / 12 - neg;
-  w.yday = mon_start[is_leap(w.year)][mrem + 12 * neg] + (int64_t)in->mday -
-           1;
+  w.yday = cal_yday(w.year, mrem + 12 * neg) + (int64_t)in->mday - 1;
   w.hour = in->hour;
   w.min = in->min;
   /* minutes are assumed to have 60 s while probing; the rest is added
@@ -851,7 +808,7 @@ static size_t conv_len(const char *s, size_t n) {
 }
 
 static int64_t floormod(int64_t a, int64_t b) {
-  return a - floordiv(a, b) * b;
+  return a - cal_floordiv(a, b) * b;
 }
 
 /* glibc's year arithmetic is int: tm_year + 1900 wraps past INT_MAX. */
@@ -897,8 +854,9 @@ static int iso_week(const tz_tm *tm, int64_t *week) {
   int64_t d = iso_days(tm->yday, tm->wday), d2;
   if (d < 0) {
     adj = -1;
-    d = iso_days((int64_t)tm->yday + 365 + is_leap(tm->year - 1), tm->wday);
-  } else if ((d2 = iso_days((int64_t)tm->yday - 365 - is_leap(tm->year),
+    d = iso_days((int64_t)tm->yday + 365 + cal_leap(tm->year - 1),
+                 tm->wday);
+  } else if ((d2 = iso_days((int64_t)tm->yday - 365 - cal_leap(tm->year),
                             tm->wday)) >= 0) {
     adj = 1;
     d = d2;
@@ -938,11 +896,11 @@ static int64_t wday1(const tz_tm *tm) {
 }
 
 static int64_t week_sun(const tz_tm *tm) {
-  return floordiv((int64_t)tm->yday - tm->wday + 7, 7);
+  return cal_floordiv((int64_t)tm->yday - tm->wday + 7, 7);
 }
 
 static int64_t week_mon(const tz_tm *tm) {
-  return floordiv((int64_t)tm->yday - (wday1(tm) - 1) + 7, 7);
+  return cal_floordiv((int64_t)tm->yday - (wday1(tm) - 1) + 7, 7);
 }
 
 /* %g %G %V: the ISO 8601 week-based year and week. */
@@ -962,7 +920,7 @@ static size_t conv(char *out, int c, const tz_tm *tm) {
     case 'b': case 'h': return name(out, mon_name, 12, tm->mon, 1);
     case 'B': return name(out, mon_name, 12, tm->mon, 0);
     case 'c': return compose(out, "%a %b %e %H:%M:%S %Y", tm);
-    case 'C': return num(out, floordiv(y, 100), 1, '0');
+    case 'C': return num(out, cal_floordiv(y, 100), 1, '0');
     case 'd': return num(out, tm->mday, 2, '0');
     case 'D': case 'x': return compose(out, "%m/%d/%y", tm);
     case 'e': return num(out, tm->mday, 2, ' ');
