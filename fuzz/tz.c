@@ -11,16 +11,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(ptr);
-    return NULL;
-  }
-  return realloc(ptr, nsize);
-}
-
 /* tz_strftime's sink: counts, keeps nothing. */
 static int count(void *ud, const char *s, size_t n) {
   (void)s;
@@ -64,7 +54,7 @@ static void exercise(const tz_zone *z) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   tz_zone *z = NULL;
   int where;
-  if (tz_load_tzif(&z, data, size, alloc, NULL, &where) == TZ_OK) {
+  if (tz_load_tzif(&z, data, size, mem_libc, NULL, &where) == TZ_OK) {
     exercise(z);
     tz_free(z);
   }

@@ -52,7 +52,7 @@ typedef struct ttype {
 ** the last transition on. alloc, ud and size are kept for tz_free; the
 ** loaded bytes are never referenced after loading. */
 struct tz_zone {
-  tz_alloc alloc;
+  mem_alloc_fn alloc;
   void *ud;
   size_t size;
   uint32_t ntrans, ntypes;
@@ -252,7 +252,7 @@ static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
 ** the counts are 32-bit and a TZif's were checked against its size.
 ** Returns NULL only when the hook does. */
 static tz_zone *zone_new(uint32_t ntrans, uint32_t ntypes, uint32_t nchars,
-                         tz_alloc alloc, void *ud) {
+                         mem_alloc_fn alloc, void *ud) {
   size_t o_trans = align8(sizeof(tz_zone));
   size_t o_types = o_trans + (size_t)ntrans * sizeof(int64_t);
   size_t o_idx = align8(o_types + (size_t)ntypes * sizeof(ttype));
@@ -277,7 +277,7 @@ static tz_zone *zone_new(uint32_t ntrans, uint32_t ntypes, uint32_t nchars,
 
 /* A zone with no types: tz_localtime goes straight to the rules. */
 tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
-                        tz_alloc alloc, void *ud) {
+                        mem_alloc_fn alloc, void *ud) {
   posix px;
   tz_zone *z;
   *out = NULL;
@@ -294,7 +294,7 @@ tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
 /* One type and no transitions: tz_localtime's "before the first
 ** transition" case picks that type for every instant. */
 tz_result tz_load_fixed(tz_zone **out, const char *abbr, int32_t gmtoff,
-                        tz_alloc alloc, void *ud) {
+                        mem_alloc_fn alloc, void *ud) {
   size_t n = abbr ? strlen(abbr) : 0;
   tz_zone *z;
   ttype *ty;
@@ -443,7 +443,7 @@ static tz_result read_footer(tstate *ts, size_t off, posix *px, int *has) {
 /* Copy a validated body into a new zone: version 1 times are 32-bit and
 ** sign-extended. Returns TZ_OK with *out set, or TZ_ENOMEM. */
 static tz_result build(tz_zone **out, const uint8_t *p, const hdr *h,
-                       int tsize, tz_alloc alloc, void *ud) {
+                       int tsize, mem_alloc_fn alloc, void *ud) {
   tz_zone *z = zone_new(h->time, h->type, h->chars, alloc, ud);
   const uint8_t *ix = p + (size_t)h->time * tsize;
   const uint8_t *ty = ix + h->time;
@@ -471,7 +471,7 @@ static tz_result build(tz_zone **out, const uint8_t *p, const hdr *h,
 ** glibc's "posixrules" mechanism, so they are not read either. Returns
 ** TZ_EMAGIC, TZ_ETRUNC (a count points past the end), TZ_ECORRUPT (with
 ** ts->line) or TZ_ENOMEM; *out is set only on TZ_OK. */
-static tz_result load(tstate *ts, tz_zone **out, tz_alloc alloc, void *ud) {
+static tz_result load(tstate *ts, tz_zone **out, mem_alloc_fn alloc, void *ud) {
   hdr h;
   size_t off = 44;
   int tsize = 4, has = 0;
@@ -504,7 +504,7 @@ static tz_result load(tstate *ts, tz_zone **out, tz_alloc alloc, void *ud) {
 }
 
 tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
-                       tz_alloc alloc, void *ud, int *where) {
+                       mem_alloc_fn alloc, void *ud, int *where) {
   tstate ts = {data, size, 0};
   tz_result rc;
   *out = NULL;

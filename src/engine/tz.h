@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mem.h"
+
 /* Longest abbreviation kept ("+0330", "CEST", "LMT"). Real data never
 ** goes past 6 characters, but glibc takes a TZ string's names whole at
 ** any length (TZ="<ABCDEFGHIJKLMNOPQRST>-3" shows all of it in %Z): a
@@ -29,10 +31,6 @@ typedef enum tz_result {
   TZ_EFORMAT,   /* tz_strftime: a conversion it does not know */
   TZ_EOUTPUT    /* tz_strftime: the output sink refused the text */
 } tz_result;
-
-/* Realloc-shaped allocator: nsize == 0 frees ptr (osize is its size) and
-** returns NULL; otherwise returns a block of nsize bytes or NULL. */
-typedef void *(*tz_alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
 
 /* Broken-down time, shaped like C's struct tm with two differences:
 ** `year` is the full year (2024, not 124) and the abbreviation is copied
@@ -58,7 +56,7 @@ typedef struct tz_zone tz_zone;
 /* tz_load_tzif: parse a TZif file (RFC 8536 versions 1, 2, 3 and 4) held
 ** in memory.
 **   data/size: the whole file; it is not kept, the caller may free it.
-**   alloc/ud:  allocator hook; the zone is one block from it.
+**   alloc/ud:  allocator hook (mem.h); the zone is one block from it.
 ** Version 2+ files are read from their 64-bit body and their POSIX TZ
 ** footer (which governs instants at or after the last transition, as in
 ** glibc). Leap-second records are checked for size and then ignored, as
@@ -70,7 +68,7 @@ typedef struct tz_zone tz_zone;
 ** TZ_EMAGIC, TZ_ETRUNC, TZ_ECORRUPT or TZ_ENOMEM *out is NULL and
 ** nothing stays allocated. */
 tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
-                       tz_alloc alloc, void *ud, int *where);
+                       mem_alloc_fn alloc, void *ud, int *where);
 
 /* tz_load_posix: parse a POSIX TZ string ("EST5EDT,M3.2.0,M11.1.0",
 ** "<+0330>-3:30", "JST-9"). Accepted, as glibc accepts them: quoted and
@@ -93,7 +91,7 @@ tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
 ** glibc also keeps partial results ("EST5EDT,garbage" keeps EST/EDT with
 ** zeroed rules); this engine does not imitate that. */
 tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
-                        tz_alloc alloc, void *ud);
+                        mem_alloc_fn alloc, void *ud);
 
 /* tz_posix_name: copy into name the leading standard-time name of TZ
 ** string s as glibc would parse it (cut to TZ_ABBR_MAX), or "" if there
@@ -108,7 +106,7 @@ size_t tz_posix_name(const char *s, size_t len,
 ** Returns TZ_OK and *out, or TZ_ERANGE / TZ_ENOMEM with *out NULL.
 ** tz_load_fixed(&z, "UTC", 0, ...) is the UTC zone of a `TZ=""`. */
 tz_result tz_load_fixed(tz_zone **out, const char *abbr, int32_t gmtoff,
-                        tz_alloc alloc, void *ud);
+                        mem_alloc_fn alloc, void *ud);
 
 /* tz_free: release a zone from any tz_load_*; NULL is allowed. */
 void tz_free(tz_zone *zone);

@@ -40,7 +40,7 @@
 struct zip {
   const unsigned char *data;
   size_t size;
-  zip_alloc_fn alloc;
+  mem_alloc_fn alloc;
   void *ud;
   zip_result status; /* sticky failure of open or of the index build */
   int line;          /* where CORRUPT fired last */
@@ -914,7 +914,7 @@ void zip_stream_close(zip_stream *s) {
 /* A failed open still returns the handle so that zip_errline can say
 ** which check refused the archive. */
 zip_result zip_open(zip **out, const void *data, size_t size,
-                    zip_alloc_fn alloc, void *ud) {
+                    mem_alloc_fn alloc, void *ud) {
   zip *z = alloc(ud, NULL, 0, sizeof *z);
   *out = z;
   if (z == NULL) return ZIP_NOMEM;

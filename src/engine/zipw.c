@@ -41,7 +41,7 @@ typedef struct went {
 ** caller's. status != ZIPW_OK is final. pos counts bytes of the archive,
 ** so it is also the next entry's archive-relative offset. */
 struct zipw {
-  zipw_alloc_fn alloc;
+  mem_alloc_fn alloc;
   void *ud;
   zipw_write_fn write;
   void *wud;
@@ -425,7 +425,7 @@ zipw_result zipw_finish(zipw *w) {
 /* {==== HANDLE */
 
 /* The time is converted once: every entry carries the same stamp. */
-zipw_result zipw_new(zipw **out, zipw_alloc_fn alloc, void *ud,
+zipw_result zipw_new(zipw **out, mem_alloc_fn alloc, void *ud,
                      zipw_write_fn write, void *wud, uint64_t base,
                      int64_t mtime) {
   zipw *w = alloc(ud, NULL, 0, sizeof *w);
