@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mem.h"
+#include "engine/mem.h" /* -Isrc: argon2.mk builds without -Isrc/engine */
 
 static int unit_failed, unit_passed;
 
