@@ -56,8 +56,8 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
-ENGINES := zip zipw zipfs tz lineedit lineedit_term lineedit_width alloc memcopy \
-  elfimage file hist cpath
+ENGINES := zip zipw zipfs tz cal lineedit lineedit_term lineedit_width alloc \
+  memcopy elfimage file hist cpath
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
 MODULE_SRC := $(MODULES:%=src/modules/%.c)
@@ -184,7 +184,8 @@ san-build: | test-tools
 # {==== fuzz: libFuzzer targets (clang-14), each run for FUZZ_SECONDS
 FUZZ_CC := clang-14
 FUZZ_SECONDS ?= 20
-FUZZ_TARGETS := zip zipfs tz tz_posix lineedit argon2_decode elfimage cpath
+FUZZ_TARGETS := zip zipfs tz tz_posix tz_strftime lineedit argon2_decode elfimage \
+  cpath
 FZ := $(B)/fuzz
 FUZZ_SAN := address,undefined
 FUZZ_LIBFLAGS := -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN)
@@ -194,10 +195,11 @@ FUZZ_ZLIB := $(ZLIB_CORE:%=$(FZ)/zlib/%.o)
 # the portable ref.c fill, not the SIMD dispatch: the decoder is the target
 FUZZ_ARGON2 := $(addprefix $(FZ)/argon2/,argon2.o core.o encoding.o \
   thread.o blake2/blake2b.o ref.o)
-FUZZ_DEPS_zip := src/engine/zip.c $(FUZZ_ZLIB)
-FUZZ_DEPS_zipfs := src/engine/zipfs.c src/engine/zip.c $(FUZZ_ZLIB)
-FUZZ_DEPS_tz := src/engine/tz.c
-FUZZ_DEPS_tz_posix := src/engine/tz.c
+FUZZ_DEPS_zip := src/engine/zip.c src/engine/cal.c $(FUZZ_ZLIB)
+FUZZ_DEPS_zipfs := src/engine/zipfs.c $(FUZZ_DEPS_zip)
+FUZZ_DEPS_tz := src/engine/tz.c src/engine/cal.c
+FUZZ_DEPS_tz_posix := $(FUZZ_DEPS_tz)
+FUZZ_DEPS_tz_strftime := $(FUZZ_DEPS_tz)
 FUZZ_DEPS_lineedit := $(filter src/engine/lineedit%,$(ENGINE_SRC))
 FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
 FUZZ_DEPS_elfimage := src/engine/elfimage.c

@@ -27,7 +27,7 @@ for f in "$LUASRC"/*.c; do
     $CC -std=gnu99 -DLUA_COMPAT_5_3 -DLUA_USE_POSIX -c "$f" -o "$W/obj/$b.o"
 done
 
-# A minimal host: lua_newstate with ma_alloc, or with realloc when
+# A minimal host: lua_newstate with ma_alloc, or with mem_libc when
 # MUSL_ALLOC is set; arg[1..] are the script's arguments.
 cat > "$W/host.c" <<'EOF'
 #include <stdio.h>
@@ -36,21 +36,12 @@ cat > "$W/host.c" <<'EOF'
 #include "lualib.h"
 #include "lauxlib.h"
 #include "alloc.h"
-
-static void *libc_alloc(void *ud, void *p, size_t o, size_t n) {
-  (void)ud;
-  (void)o;
-  if (n == 0) {
-    free(p);
-    return NULL;
-  }
-  return realloc(p, n);
-}
+#include "mem.h"
 
 int main(int argc, char **argv) {
   ma_state *st = getenv("MUSL_ALLOC") ? NULL : ma_new(0);
   lua_State *L = st ? lua_newstate(ma_alloc, st)
-                    : lua_newstate(libc_alloc, NULL);
+                    : lua_newstate(mem_libc, NULL);
   int i, rc;
   luaL_openlibs(L);
   lua_createtable(L, argc, 0);

@@ -33,11 +33,10 @@ static void *capped_alloc(void *ud, void *p, size_t osize, size_t nsize) {
   void *q;
   if (nsize == 0) {
     *live -= osize;
-    free(p);
-    return NULL;
+    return mem_libc(NULL, p, osize, 0);
   }
   if (nsize > osize && nsize - osize > (4u << 20) - *live) return NULL;
-  q = realloc(p, nsize);
+  q = mem_libc(NULL, p, osize, nsize);
   if (q) *live = *live - osize + nsize;
   return q;
 }

@@ -1,6 +1,7 @@
 /*
 ** fuzz/tz.c: libFuzzer target for the tz engine's TZif reader; a zone
-** that loads is then exercised by localtime and mktime. See LICENSE.
+** that loads is then exercised by localtime, strftime and mktime.
+** See LICENSE.
 */
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,15 +11,17 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(ptr);
-    return NULL;
-  }
-  return realloc(ptr, nsize);
+/* tz_strftime's sink: counts, keeps nothing. */
+static int count(void *ud, const char *s, size_t n) {
+  (void)s;
+  *(size_t *)ud += n;
+  return 0;
 }
+
+/* Every conversion os.date accepts: the formatter on each local time. */
+static const char all[] =
+    "%a%A%b%B%c%C%d%D%e%F%g%G%h%H%I%j%m%M%n%p%r%R%S%t%T%u%U%V%w%W%x%X%y"
+    "%Y%z%Z%%%Ec%EC%Ex%EX%Ey%EY%Od%Oe%OH%OI%Om%OM%OS%Ou%OU%OV%Ow%OW%Oy";
 
 /* Instants where bugs hide: extremes, the epoch, the 32-bit edges. */
 static const int64_t probes[] = {
@@ -34,7 +37,10 @@ static void exercise(const tz_zone *z) {
   for (i = 0; i < sizeof probes / sizeof *probes; i++) {
     tz_tm tm, in;
     int64_t t;
+    size_t n = 0;
     if (tz_localtime(z, probes[i], &tm) != TZ_OK) continue;
+    if (tz_strftime(&tm, all, sizeof all - 1, count, &n, NULL) != TZ_OK)
+      abort();
     for (dst = -1; dst <= 1; dst++) {
       in = tm;
       in.min += 30;
@@ -48,7 +54,7 @@ static void exercise(const tz_zone *z) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   tz_zone *z = NULL;
   int where;
-  if (tz_load_tzif(&z, data, size, alloc, NULL, &where) == TZ_OK) {
+  if (tz_load_tzif(&z, data, size, mem_libc, NULL, &where) == TZ_OK) {
     exercise(z);
     tz_free(z);
   }

@@ -11,16 +11,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(ptr);
-    return NULL;
-  }
-  return realloc(ptr, nsize);
-}
-
 static const int64_t probes[] = {
   INT64_MIN, -67768040609740800LL, -2208988800LL, -1, 0, 1704067199,
   1711846800, 1730080800, 4133980800LL, 67768036191676799LL, INT64_MAX};
@@ -51,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!s) return 0;
   memcpy(s, data, size);
   (void)tz_posix_name(s, size, name);
-  if (tz_load_posix(&z, s, size, alloc, NULL) == TZ_OK) {
+  if (tz_load_posix(&z, s, size, mem_libc, NULL) == TZ_OK) {
     exercise(z);
     tz_free(z);
   }

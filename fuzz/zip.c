@@ -11,16 +11,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void *fz_alloc(void *ud, void *p, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(p);
-    return NULL;
-  }
-  return realloc(p, nsize);
-}
-
 /* List dir and recurse into its subdirectories (depth is bounded by the
 ** name length, itself at most 65535). */
 static void list(zip *z, const char *prefix, size_t len) {
@@ -55,7 +45,7 @@ static void read_entry(zip *z, const zip_entry *e) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   zip *z;
   const zip_entry *e;
-  if (zip_open(&z, data, size, fz_alloc, NULL) == ZIP_OK) {
+  if (zip_open(&z, data, size, mem_libc, NULL) == ZIP_OK) {
     list(z, "", 0);
     for (size_t i = 0; (e = zip_at(z, i)) != NULL; i++) {
       zip_find(z, e->name, e->namelen, &e);

@@ -8,19 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "zipfs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void *fz_alloc(void *ud, void *p, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(p);
-    return NULL;
-  }
-  return realloc(p, nsize);
-}
 
 /* What zipfs.h promises of zipfs_clean: never longer, a fixed point, a
 ** name the index keeps (or the root), and the index's names unchanged. */
@@ -58,7 +49,7 @@ static void archive(const uint8_t *data, size_t size, const char *name,
                     size_t len) {
   zip *z;
   const zip_entry *e;
-  if (zip_open(&z, data, size, fz_alloc, NULL) == ZIP_OK) {
+  if (zip_open(&z, data, size, mem_libc, NULL) == ZIP_OK) {
     look(z, name, len);
     for (size_t i = 0; (e = zip_at(z, i)) != NULL && i < 256; i++)
       look(z, e->name, e->namelen);

@@ -386,160 +386,12 @@ static void zonecache_new(lua_State *L) {
 
 /* }==== */
 
-/* {==== strftime in the C locale, as glibc 2.36 writes each conversion */
-
-/* Longest text of one conversion: %Z (a TZ name, up to TZ_ABBR_MAX), or
-** %c of the largest year (31 bytes). */
-#define CONV_MAX (TZ_ABBR_MAX + 1 > 64 ? TZ_ABBR_MAX + 1 : 64)
-
-static const char *const wday_name[] = {"Sunday", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday"};
-static const char *const mon_name[] = {"January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October",
-    "November", "December"};
-
-static int64_t floordiv(int64_t a, int64_t b) {
-  return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
-static int64_t floormod(int64_t a, int64_t b) {
-  return a - floordiv(a, b) * b;
-}
-
-static int leap(int64_t y) {
-  return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-}
-
-/* glibc's year arithmetic is int: tm_year + 1900 wraps past INT_MAX. */
-static int64_t wrap_int(int64_t v) {
-  return v > INT_MAX ? v - ((int64_t)UINT_MAX + 1) : v;
-}
-
-/* v in decimal, at least width digits padded with pad ('0' or ' '). */
-static size_t num(char *out, int64_t v, int width, char pad) {
-  char d[24];
-  size_t n = 0, k = 0;
-  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-  do d[n++] = (char)('0' + u % 10); while ((u /= 10) != 0);
-  if (v < 0) out[k++] = '-';
-  for (; (int)n < width; width--) out[k++] = pad;
-  while (n > 0) out[k++] = d[--n];
-  return k;
-}
-
-static size_t text(char *out, const char *s, size_t n) {
-  memcpy(out, s, n);
-  return n;
-}
-
-/* Days since the Monday of ISO week 1 of the year of yday (glibc's
-** iso_week_days): negative when yday is in the previous year's weeks. */
-static int iso_days(int yday, int wday) {
-  int big = (366 / 7 + 2) * 7;
-  return yday - (yday - wday + 4 + big) % 7 + 3;
-}
-
-/* ISO 8601 week-based year offset (-1, 0, 1) and week number. */
-static int iso_week(const tz_tm *tm, int *week) {
-  int adj = 0, d = iso_days(tm->yday, tm->wday), d2;
-  if (d < 0) {
-    adj = -1;
-    d = iso_days(tm->yday + 365 + leap(tm->year - 1), tm->wday);
-  } else if ((d2 = iso_days(tm->yday - 365 - leap(tm->year), tm->wday)) >=
-             0) {
-    adj = 1;
-    d = d2;
-  }
-  *week = d / 7 + 1;
-  return adj;
-}
-
-static size_t conv(char *out, int c, const tz_tm *tm);
-
-/* A composite conversion (%c, %D...): its parts, one after another. */
-static size_t compose(char *out, const char *fmt, const tz_tm *tm) {
-  size_t n = 0;
-  for (; *fmt; fmt++)
-    if (*fmt == '%') n += conv(out + n, *++fmt, tm);
-    else out[n++] = *fmt;
-  return n;
-}
-
-/* %z: +hhmm, seconds of the offset dropped (LMT -4:56:02 is -0456). */
-static size_t offset(char *out, int32_t off) {
-  int32_t a = off < 0 ? -off : off;
-  out[0] = off < 0 ? '-' : '+';
-  num(out + 1, a / 3600, 2, '0');
-  num(out + 3, a / 60 % 60, 2, '0');
-  return 5;
-}
-
-/* One conversion c (the E and O modifiers change nothing in the C
-** locale) into out, which holds CONV_MAX bytes. A dispatcher. */
-static size_t conv(char *out, int c, const tz_tm *tm) {
-  int64_t y = wrap_int(tm->year);
-  int week, adj;
-  switch (c) {
-    case 'a': return text(out, wday_name[tm->wday], 3);
-    case 'A': return text(out, wday_name[tm->wday], strlen(wday_name[tm->wday]));
-    case 'b': case 'h': return text(out, mon_name[tm->mon], 3);
-    case 'B': return text(out, mon_name[tm->mon], strlen(mon_name[tm->mon]));
-    case 'c': return compose(out, "%a %b %e %H:%M:%S %Y", tm);
-    case 'C': return num(out, floordiv(y, 100), 1, '0');
-    case 'd': return num(out, tm->mday, 2, '0');
-    case 'D': case 'x': return compose(out, "%m/%d/%y", tm);
-    case 'e': return num(out, tm->mday, 2, ' ');
-    case 'F': return compose(out, "%Y-%m-%d", tm);
-    case 'g': case 'G': case 'V':
-      adj = iso_week(tm, &week);
-      if (c == 'V') return num(out, week, 2, '0');
-      y = wrap_int(tm->year + adj);
-      return c == 'G' ? num(out, y, 1, '0') : num(out, floormod(y, 100), 2, '0');
-    case 'H': return num(out, tm->hour, 2, '0');
-    case 'I': return num(out, (tm->hour + 11) % 12 + 1, 2, '0');
-    case 'j': return num(out, tm->yday + 1, 3, '0');
-    case 'm': return num(out, tm->mon + 1, 2, '0');
-    case 'M': return num(out, tm->min, 2, '0');
-    case 'n': return text(out, "\n", 1);
-    case 'p': return text(out, tm->hour < 12 ? "AM" : "PM", 2);
-    case 'r': return compose(out, "%I:%M:%S %p", tm);
-    case 'R': return compose(out, "%H:%M", tm);
-    case 'S': return num(out, tm->sec, 2, '0');
-    case 't': return text(out, "\t", 1);
-    case 'T': case 'X': return compose(out, "%H:%M:%S", tm);
-    case 'u': return num(out, (tm->wday + 6) % 7 + 1, 1, '0');
-    case 'U': return num(out, (tm->yday - tm->wday + 7) / 7, 2, '0');
-    case 'w': return num(out, tm->wday, 1, '0');
-    case 'W': return num(out, (tm->yday - (tm->wday + 6) % 7 + 7) / 7, 2, '0');
-    case 'y': return num(out, floormod(tm->year - 1900, 100), 2, '0');
-    case 'Y': return num(out, y, 1, '0');
-    case 'z': return offset(out, tm->gmtoff);
-    case 'Z': return text(out, tm->abbr, strlen(tm->abbr));
-    default: return text(out, "%", 1); /* '%%' */
-  }
-}
-
-/* }==== */
-
 /* {==== os.date and os.time */
 
-/* Lua 5.4's L_STRFTIMEC99: one-letter conversions, then after "||" the
-** two-letter ones with an E or O modifier. */
-static const char conversions[] =
-    "aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%"
-    "||" "EcECExEXEyEY" "OdOeOHOIOmOMOSOuOUOVOwOWOy";
-
-/* Checks the conversion at s (after '%', n bytes left) as Lua's
-** checkoption does and returns its length; raises Lua's error. */
-static size_t check_conv(lua_State *L, const char *s, size_t n) {
-  const char *o = conversions;
-  size_t len = 1;
-  for (; *o != '\0' && len <= n; o += len) {
-    if (*o == '|') len++;
-    else if (memcmp(s, o, len) == 0) return len;
-  }
-  luaL_argerror(L, 1, lua_pushfstring(L, "invalid conversion specifier "
-                                         "'%%%s'", s));
+/* tz_strftime's sink: the text into the luaL_Buffer at ud (which raises
+** if memory runs out; the engine holds nothing to lose). */
+static int add_text(void *ud, const char *s, size_t n) {
+  luaL_addlstring((luaL_Buffer *)ud, s, n);
   return 0;
 }
 
@@ -584,19 +436,12 @@ static int os_date(lua_State *L) {
     return 1;
   } else {
     luaL_Buffer b;
+    size_t stop;
     luaL_buffinit(L, &b);
-    while (s < e) {
-      if (*s != '%') luaL_addchar(&b, *s++);
-      else {
-        size_t n;
-        char *out;
-        s++;
-        n = check_conv(L, s, (size_t)(e - s));
-        out = luaL_prepbuffsize(&b, CONV_MAX);
-        luaL_addsize(&b, conv(out, s[n - 1], &tm));
-        s += n;
-      }
-    }
+    if (tz_strftime(&tm, s, (size_t)(e - s), add_text, &b, &stop) != TZ_OK)
+      return luaL_argerror(L, 1, lua_pushfstring(L, "invalid conversion "
+                                                    "specifier '%%%s'",
+                                                 s + stop));
     luaL_pushresult(&b);
   }
   return 1;

@@ -25,7 +25,7 @@ static int read_exactly(int fd, char *buf, size_t n) {
 }
 
 /* The file open at fd, whose size is checked against max first. */
-static file_result read_fd(int fd, size_t max, file_alloc_fn alloc, void *ud,
+static file_result read_fd(int fd, size_t max, mem_alloc_fn alloc, void *ud,
                            char **data, size_t *len) {
   struct stat st;
   size_t n;
@@ -49,7 +49,7 @@ static file_result read_fd(int fd, size_t max, file_alloc_fn alloc, void *ud,
   return FILE_OK;
 }
 
-file_result file_read(const char *path, size_t max, file_alloc_fn alloc,
+file_result file_read(const char *path, size_t max, mem_alloc_fn alloc,
                       void *ud, char **data, size_t *len) {
   file_result r;
   int fd, e;

@@ -8,9 +8,8 @@
 
 #include <stddef.h>
 
-/* Realloc-shaped allocator hook (nsize 0 frees), as lua_Alloc. */
-typedef void *(*file_alloc_fn)(void *ud, void *ptr, size_t osize,
-                               size_t nsize);
+#include "mem.h"
+
 
 /* What file_read gave; file_strerror names each. */
 typedef enum {
@@ -33,7 +32,7 @@ typedef enum {
 ** nothing is allocated, *data is NULL and *len 0. FILE_ERRNO leaves errno
 ** set: EIO for a file that ended before the size fstat gave.
 */
-file_result file_read(const char *path, size_t max, file_alloc_fn alloc,
+file_result file_read(const char *path, size_t max, mem_alloc_fn alloc,
                       void *ud, char **data, size_t *len);
 
 /*

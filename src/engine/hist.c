@@ -23,7 +23,7 @@ static int set_path(hist_file *h, const char *a, const char *b) {
 }
 
 void hist_init(hist_file *h, const char *over, const char *state,
-               const char *home, file_alloc_fn alloc, void *ud) {
+               const char *home, mem_alloc_fn alloc, void *ud) {
   memset(h, 0, sizeof *h);
   h->alloc = alloc;
   h->ud = ud;

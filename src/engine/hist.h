@@ -24,7 +24,7 @@ typedef struct {
   int enabled; /* 0: no file (MOONBOX_HISTORY empty, no HOME, ...) */
   int mkdirs;  /* 1: create missing directories (0700) before writing */
   size_t entries; /* in the file, as far as this session knows */
-  file_alloc_fn alloc; /* for reading the file whole; ud its argument */
+  mem_alloc_fn alloc; /* for reading the file whole; ud its argument */
   void *ud;
 } hist_file;
 
@@ -43,7 +43,7 @@ typedef struct {
 ** memory limit. Touches nothing on disk.
 */
 void hist_init(hist_file *h, const char *over, const char *state,
-               const char *home, file_alloc_fn alloc, void *ud);
+               const char *home, mem_alloc_fn alloc, void *ud);
 
 /*
 ** The file is the user's data and is never lost: it is only ever appended

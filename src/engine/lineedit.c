@@ -29,23 +29,12 @@ struct le_completions {
 
 /* {==== MEMORY */
 
-/* Every block comes from the caller's le_alloc_fn and goes back through
+/* Every block comes from the caller's mem_alloc_fn and goes back through
 ** it with the size it was asked for, so a counting allocator balances to
 ** the byte (the fuzz target aborts on any leak).  A refused allocation
 ** loses no memory and leaves the editor whole: the buffer keeps its old
 ** block, ed->err becomes LE_ERR_NOMEM, and the current le_readline ends
 ** with that code; history and completion calls return it instead. */
-
-/* realloc(p, 0) may return a new block or NULL as the C library likes;
-** the hook's contract wants a plain free and NULL, so size 0 is split off. */
-static void *default_alloc(void *ud, void *p, size_t osize, size_t nsize) {
-  (void)ud, (void)osize;
-  if (nsize == 0) {
-    free(p);
-    return NULL;
-  }
-  return realloc(p, nsize);
-}
 
 static void mem_free(le_editor *ed, void *p, size_t size) {
   if (p) ed->alloc(ed->ud, p, size, 0);
@@ -498,10 +487,10 @@ static int plain_loop(le_editor *ed) {
 
 /* TERM is looked at only to choose plain mode; edit mode uses no
 ** terminal description (the sequences are in lineedit_term.c). */
-le_editor *le_new(int infd, int outfd, const char *term, le_alloc_fn alloc,
+le_editor *le_new(int infd, int outfd, const char *term, mem_alloc_fn alloc,
                   void *ud) {
   le_editor *ed;
-  if (!alloc) alloc = default_alloc;
+  if (!alloc) alloc = mem_libc;
   ed = alloc(ud, NULL, 0, sizeof *ed);
   if (!ed) return NULL;
   memset(ed, 0, sizeof *ed);

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "mem.h"
+
 /*
 ** Overview.  An editor reads one line at a time from an input descriptor
 ** and draws on an output descriptor.  On a terminal it switches the input
@@ -45,16 +47,6 @@ typedef enum {
   LE_ERR_ARG      /* a NULL or out-of-range argument */
 } le_result;
 
-/*
-** The allocator hook, shaped like realloc: nsize == 0 frees ptr and
-** returns NULL; otherwise it returns a block of nsize bytes holding the
-** first min(osize, nsize) bytes of ptr, or NULL on failure (ptr is then
-** left alone).  osize is the size the editor asked for earlier (0 when
-** ptr is NULL).
-*/
-typedef void *(*le_alloc_fn)(void *ud, void *ptr, size_t osize,
-                             size_t nsize);
-
 typedef struct le_editor le_editor;
 typedef struct le_completions le_completions;
 
@@ -78,11 +70,11 @@ typedef int (*le_complete_fn)(void *ud, const char *buf, size_t len,
 **   term         the value of TERM (the caller reads the environment);
 **                NULL, "" or "dumb" selects plain mode, as does an infd
 **                that is not a terminal.
-**   alloc, ud    the allocator hook and its first argument; alloc NULL
-**                means the C library's realloc and free.
+**   alloc, ud    the allocator hook (mem.h) and its first argument;
+**                alloc NULL means mem_libc, the C heap.
 ** Returns the editor, or NULL when memory ran out.  Free with le_free.
 */
-le_editor *le_new(int infd, int outfd, const char *term, le_alloc_fn alloc,
+le_editor *le_new(int infd, int outfd, const char *term, mem_alloc_fn alloc,
                   void *ud);
 
 /* le_free: release the editor and everything it owns; NULL is a no-op. */

@@ -76,7 +76,7 @@ struct le_editor {
   int infd, outfd, mode, badline;
   int err;           /* sticky LE_ERR_ of the current le_readline */
   int has_saved_tty; /* orig holds the caller's termios */
-  le_alloc_fn alloc;
+  mem_alloc_fn alloc;
   void *ud;
   size_t cols_fixed;  /* le_set_columns; 0 = ask the terminal */
   sbuf line;          /* the text being edited */

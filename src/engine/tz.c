@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "cal.h"
 #include "tz.h"
 
 #define DAY 86400
@@ -51,7 +52,7 @@ typedef struct ttype {
 ** the last transition on. alloc, ud and size are kept for tz_free; the
 ** loaded bytes are never referenced after loading. */
 struct tz_zone {
-  tz_alloc alloc;
+  mem_alloc_fn alloc;
   void *ud;
   size_t size;
   uint32_t ntrans, ntypes;
@@ -62,56 +63,6 @@ struct tz_zone {
   int hasposix;
   posix px;
 };
-
-/* {==== CALENDAR */
-
-/* Days before each month, [leap][month]; [leap][12] is the year's
-** length, so mon_start[l][m + 1] - mon_start[l][m] is month m's. */
-static const int mon_start[2][13] = {
-  {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
-  {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
-
-/* Division rounding towards minus infinity (C rounds towards zero),
-** for instants and days before 1970. */
-static int64_t floordiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
-  return q;
-}
-
-static int is_leap(int64_t y) {
-  return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-}
-
-/* Days from 1970-01-01 to January 1st of year y (proleptic Gregorian).
-** leaps counts the leap days of years 1..y-1; 477 is that count for
-** y = 1970 (492 - 19 + 4). */
-static int64_t days_to_year(int64_t y) {
-  int64_t p = y - 1;
-  int64_t leaps = floordiv(p, 4) - floordiv(p, 100) + floordiv(p, 400);
-  return 365 * (y - 1970) + leaps - 477;
-}
-
-/* Year and day of year of day number d (days since 1970-01-01). Guess
-** low from the 400-year cycle, then step up: at most two steps. */
-static void civil(int64_t d, int64_t *year, int *yday) {
-  int64_t d2 = d - 10957;   /* days since 2000-01-01, a cycle start */
-  int64_t cyc = floordiv(d2, 146097);
-  int64_t y = 2000 + 400 * cyc + (d2 - cyc * 146097) / 366;
-  while (days_to_year(y + 1) <= d) y++;
-  *year = y;
-  *yday = (int)(d - days_to_year(y));
-}
-
-/* Seconds since the epoch of a local date given as year/day-of-year,
-** with fields in any range (as glibc's ydhms_diff accepts them). */
-static int64_t ydhms(int64_t year, int64_t yday, int hour, int min,
-                     int sec) {
-  return (days_to_year(year) + yday) * DAY + (int64_t)hour * HOUR +
-         (int64_t)min * 60 + sec;
-}
-
-/* }==== */
 
 /* {==== POSIX TZ STRINGS */
 
@@ -301,7 +252,7 @@ static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
 ** the counts are 32-bit and a TZif's were checked against its size.
 ** Returns NULL only when the hook does. */
 static tz_zone *zone_new(uint32_t ntrans, uint32_t ntypes, uint32_t nchars,
-                         tz_alloc alloc, void *ud) {
+                         mem_alloc_fn alloc, void *ud) {
   size_t o_trans = align8(sizeof(tz_zone));
   size_t o_types = o_trans + (size_t)ntrans * sizeof(int64_t);
   size_t o_idx = align8(o_types + (size_t)ntypes * sizeof(ttype));
@@ -326,7 +277,7 @@ static tz_zone *zone_new(uint32_t ntrans, uint32_t ntypes, uint32_t nchars,
 
 /* A zone with no types: tz_localtime goes straight to the rules. */
 tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
-                        tz_alloc alloc, void *ud) {
+                        mem_alloc_fn alloc, void *ud) {
   posix px;
   tz_zone *z;
   *out = NULL;
@@ -343,7 +294,7 @@ tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
 /* One type and no transitions: tz_localtime's "before the first
 ** transition" case picks that type for every instant. */
 tz_result tz_load_fixed(tz_zone **out, const char *abbr, int32_t gmtoff,
-                        tz_alloc alloc, void *ud) {
+                        mem_alloc_fn alloc, void *ud) {
   size_t n = abbr ? strlen(abbr) : 0;
   tz_zone *z;
   ttype *ty;
@@ -492,7 +443,7 @@ static tz_result read_footer(tstate *ts, size_t off, posix *px, int *has) {
 /* Copy a validated body into a new zone: version 1 times are 32-bit and
 ** sign-extended. Returns TZ_OK with *out set, or TZ_ENOMEM. */
 static tz_result build(tz_zone **out, const uint8_t *p, const hdr *h,
-                       int tsize, tz_alloc alloc, void *ud) {
+                       int tsize, mem_alloc_fn alloc, void *ud) {
   tz_zone *z = zone_new(h->time, h->type, h->chars, alloc, ud);
   const uint8_t *ix = p + (size_t)h->time * tsize;
   const uint8_t *ty = ix + h->time;
@@ -520,7 +471,7 @@ static tz_result build(tz_zone **out, const uint8_t *p, const hdr *h,
 ** glibc's "posixrules" mechanism, so they are not read either. Returns
 ** TZ_EMAGIC, TZ_ETRUNC (a count points past the end), TZ_ECORRUPT (with
 ** ts->line) or TZ_ENOMEM; *out is set only on TZ_OK. */
-static tz_result load(tstate *ts, tz_zone **out, tz_alloc alloc, void *ud) {
+static tz_result load(tstate *ts, tz_zone **out, mem_alloc_fn alloc, void *ud) {
   hdr h;
   size_t off = 44;
   int tsize = 4, has = 0;
@@ -553,7 +504,7 @@ static tz_result load(tstate *ts, tz_zone **out, tz_alloc alloc, void *ud) {
 }
 
 tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
-                       tz_alloc alloc, void *ud, int *where) {
+                       mem_alloc_fn alloc, void *ud, int *where) {
   tstate ts = {data, size, 0};
   tz_result rc;
   *out = NULL;
@@ -570,13 +521,13 @@ tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
 ** month's first day, forward to the first wanted weekday, then whole
 ** weeks; week 5 steps back into the month, so it means "last". */
 static int64_t rule_day(const rule *r, int64_t y) {
-  int64_t d0 = days_to_year(y);
-  int leap = is_leap(y), first, wd, d, ndays;
+  int64_t d0 = cal_days(y, 0, 1);
+  int leap = cal_leap(y), first, wd, d, ndays;
   if (r->kind == 'J') return d0 + r->day - 1 + (leap && r->day >= 60);
   if (r->kind == 'n') return d0 + r->day;
-  first = mon_start[leap][r->mon - 1];
-  ndays = mon_start[leap][r->mon] - first;
-  wd = (int)((d0 + first + 4) % 7 + 7) % 7;   /* 1970-01-01: Thursday */
+  first = cal_yday(y, r->mon - 1);
+  ndays = cal_yday(y, r->mon) - first;
+  wd = cal_wday(d0 + first);
   d = (r->day - wd + 7) % 7 + 7 * (r->week - 1);
   while (d >= ndays) d -= 7;   /* week 5 means "last" */
   return d0 + first + d;
@@ -590,11 +541,12 @@ static int64_t rule_day(const rule *r, int64_t y) {
 ** A start rule's time is in standard time and an end rule's in DST (the
 ** time then in force, per POSIX), hence off[k] for rule k. */
 static int posix_which(const posix *px, int64_t t) {
-  int64_t y0, best = 0, y;
-  int yday, k, which = 0, found = 0;
+  int64_t best = 0, y;
+  int k, which = 0, found = 0;
+  cal_date d;
   if (!px->hasdst) return 0;
-  civil(floordiv(t + px->off[0], DAY), &y0, &yday);
-  for (y = y0 - 1; y <= y0 + 1; y++)
+  cal_date_of(cal_floordiv(t + px->off[0], DAY), &d);
+  for (y = d.year - 1; y <= d.year + 1; y++)
     for (k = 0; k < 2; k++) {
       int64_t at = rule_day(&px->r[k], y) * DAY + px->r[k].time -
                    px->off[k];
@@ -634,22 +586,20 @@ static uint32_t search(const tz_zone *z, int64_t t) {
 ** neighbour() relies on a failed conversion leaving *out as it was. */
 static tz_result fill(int64_t t, int32_t off, int isdst, const char *abbr,
                       tz_tm *out) {
-  int64_t ls = t + off, days = floordiv(ls, DAY), secs = ls - days * DAY;
-  int64_t year;
-  int yday, leap, m = 0;
+  int64_t ls = t + off, days = cal_floordiv(ls, DAY);
+  int64_t secs = ls - days * DAY;
+  cal_date d;
   size_t n;
-  civil(days, &year, &yday);
-  if (year - 1900 > INT_MAX || year - 1900 < INT_MIN) return TZ_ERANGE;
-  leap = is_leap(year);
-  while (yday >= mon_start[leap][m + 1]) m++;
-  out->year = year;
-  out->mon = m;
-  out->mday = yday - mon_start[leap][m] + 1;
+  cal_date_of(days, &d);
+  if (d.year - 1900 > INT_MAX || d.year - 1900 < INT_MIN) return TZ_ERANGE;
+  out->year = d.year;
+  out->mon = d.mon;
+  out->mday = d.mday;
   out->hour = (int)(secs / HOUR);
   out->min = (int)(secs / 60 % 60);
   out->sec = (int)(secs % 60);
-  out->wday = (int)((days % 7 + 11) % 7);   /* day 0 was a Thursday */
-  out->yday = yday;
+  out->wday = d.wday;
+  out->yday = d.yday;
   out->isdst = isdst;
   out->gmtoff = off;
   n = strnlen(abbr, TZ_ABBR_MAX); /* not strncpy: no padding to the end */
@@ -688,6 +638,14 @@ tz_result tz_localtime(const tz_zone *z, int64_t t, tz_tm *out) {
 ** for step, constants included, because tests/tz compares results with
 ** glibc's: guess, convert, correct by the difference, and handle the
 ** cases where no instant has the wanted local time. */
+
+/* Seconds since the epoch of a local date given as year/day-of-year,
+** with fields in any range (as glibc's ydhms_diff accepts them). */
+static int64_t ydhms(int64_t year, int64_t yday, int hour, int min,
+                     int sec) {
+  return (cal_days(year, 0, 1) + yday) * DAY + (int64_t)hour * HOUR +
+         (int64_t)min * 60 + sec;
+}
 
 /* What tz_mktime was asked for, normalized to year + day of year. */
 typedef struct want {
@@ -796,8 +754,7 @@ tz_result tz_mktime(const tz_zone *z, tz_tm *in, int64_t *out) {
   if (in->year - 1900 > INT_MAX || in->year - 1900 < INT_MIN)
     return TZ_ERANGE;
   w.year = in->year + in->mon / 12 - neg;
-  w.yday = mon_start[is_leap(w.year)][mrem + 12 * neg] + (int64_t)in->mday -
-           1;
+  w.yday = cal_yday(w.year, mrem + 12 * neg) + (int64_t)in->mday - 1;
   w.hour = in->hour;
   w.min = in->min;
   /* minutes are assumed to have 60 s while probing; the rest is added
@@ -820,6 +777,212 @@ tz_result tz_mktime(const tz_zone *z, tz_tm *in, int64_t *out) {
 
 /* }==== */
 
+/* {==== FORMATTING: strftime in the C locale, as glibc 2.36 writes it */
+
+/* Longest text of one conversion: %Z (up to TZ_ABBR_MAX), or %c of the
+** largest year (31 bytes). */
+#define CONV_MAX (TZ_ABBR_MAX + 1 > 64 ? TZ_ABBR_MAX + 1 : 64)
+
+/* Lua 5.4's L_STRFTIMEC99: one-letter conversions, then after "||" the
+** two-letter ones with an E or O modifier. */
+static const char conversions[] =
+    "aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%"
+    "||" "EcECExEXEyEY" "OdOeOHOIOmOMOSOuOUOVOwOWOy";
+
+static const char *const wday_name[] = {"Sunday", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday"};
+static const char *const mon_name[] = {"January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"};
+
+/* The length of the conversion at s (after '%', n bytes left), as Lua's
+** checkoption finds it, or 0 when there is none. */
+static size_t conv_len(const char *s, size_t n) {
+  const char *o = conversions;
+  size_t len = 1;
+  for (; *o != '\0' && len <= n; o += len) {
+    if (*o == '|') len++;
+    else if (memcmp(s, o, len) == 0) return len;
+  }
+  return 0;
+}
+
+static int64_t floormod(int64_t a, int64_t b) {
+  return a - cal_floordiv(a, b) * b;
+}
+
+/* glibc's year arithmetic is int: tm_year + 1900 wraps past INT_MAX. */
+static int64_t wrap_int(int64_t v) {
+  return v > INT_MAX ? v - ((int64_t)UINT_MAX + 1) : v;
+}
+
+/* v in decimal, at least width digits padded with pad ('0' or ' '). */
+static size_t num(char *out, int64_t v, int width, char pad) {
+  char d[24];
+  size_t n = 0, k = 0;
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do d[n++] = (char)('0' + u % 10); while ((u /= 10) != 0);
+  if (v < 0) out[k++] = '-';
+  for (; (int)n < width; width--) out[k++] = pad;
+  while (n > 0) out[k++] = d[--n];
+  return k;
+}
+
+static size_t text(char *out, const char *s, size_t n) {
+  memcpy(out, s, n);
+  return n;
+}
+
+/* Entry i of a name table of n, whole or its first 3 letters; "?" out
+** of range, as glibc prints it. */
+static size_t name(char *out, const char *const *names, int n, int i,
+                   int abbr) {
+  if (i < 0 || i >= n) return text(out, "?", 1);
+  return text(out, names[i], abbr ? 3 : strlen(names[i]));
+}
+
+/* Days since the Monday of ISO week 1 of the year of yday (glibc's
+** iso_week_days): negative when yday is in the previous year's weeks. */
+static int64_t iso_days(int64_t yday, int64_t wday) {
+  int64_t big = (366 / 7 + 2) * 7;
+  return yday - floormod(yday - wday + 4 + big, 7) + 3;
+}
+
+/* ISO 8601 week-based year offset (-1, 0, 1) and week number. */
+static int iso_week(const tz_tm *tm, int64_t *week) {
+  int adj = 0;
+  int64_t d = iso_days(tm->yday, tm->wday), d2;
+  if (d < 0) {
+    adj = -1;
+    d = iso_days((int64_t)tm->yday + 365 + cal_leap(tm->year - 1),
+                 tm->wday);
+  } else if ((d2 = iso_days((int64_t)tm->yday - 365 - cal_leap(tm->year),
+                            tm->wday)) >= 0) {
+    adj = 1;
+    d = d2;
+  }
+  *week = d / 7 + 1;
+  return adj;
+}
+
+static size_t conv(char *out, int c, const tz_tm *tm);
+
+/* A composite conversion (%c, %D...): its parts, one after another. */
+static size_t compose(char *out, const char *fmt, const tz_tm *tm) {
+  size_t n = 0;
+  for (; *fmt; fmt++)
+    if (*fmt == '%') n += conv(out + n, *++fmt, tm);
+    else out[n++] = *fmt;
+  return n;
+}
+
+/* %z: +hhmm, seconds of the offset dropped (LMT -4:56:02 is -0456). */
+static size_t offset(char *out, int32_t off) {
+  int64_t a = off < 0 ? -(int64_t)off : off;
+  size_t n = 1;
+  out[0] = off < 0 ? '-' : '+';
+  n += num(out + n, a / 3600, 2, '0');
+  return n + num(out + n, a / 60 % 60, 2, '0');
+}
+
+/* The numbers behind the conversions, in 64 bits so that no field value
+** can overflow. */
+static int64_t hour12(const tz_tm *tm) {
+  return floormod((int64_t)tm->hour + 11, 12) + 1;
+}
+
+static int64_t wday1(const tz_tm *tm) {
+  return floormod((int64_t)tm->wday + 6, 7) + 1;
+}
+
+static int64_t week_sun(const tz_tm *tm) {
+  return cal_floordiv((int64_t)tm->yday - tm->wday + 7, 7);
+}
+
+static int64_t week_mon(const tz_tm *tm) {
+  return cal_floordiv((int64_t)tm->yday - (wday1(tm) - 1) + 7, 7);
+}
+
+/* %g %G %V: the ISO 8601 week-based year and week. */
+static size_t iso(char *out, int c, const tz_tm *tm) {
+  int64_t week, y = wrap_int(tm->year + iso_week(tm, &week));
+  if (c == 'V') return num(out, week, 2, '0');
+  return c == 'G' ? num(out, y, 1, '0') : num(out, floormod(y, 100), 2, '0');
+}
+
+/* One conversion c (the E and O modifiers change nothing in the C
+** locale) into out, which holds CONV_MAX bytes. A dispatcher. */
+static size_t conv(char *out, int c, const tz_tm *tm) {
+  int64_t y = wrap_int(tm->year);
+  switch (c) {
+    case 'a': return name(out, wday_name, 7, tm->wday, 1);
+    case 'A': return name(out, wday_name, 7, tm->wday, 0);
+    case 'b': case 'h': return name(out, mon_name, 12, tm->mon, 1);
+    case 'B': return name(out, mon_name, 12, tm->mon, 0);
+    case 'c': return compose(out, "%a %b %e %H:%M:%S %Y", tm);
+    case 'C': return num(out, cal_floordiv(y, 100), 1, '0');
+    case 'd': return num(out, tm->mday, 2, '0');
+    case 'D': case 'x': return compose(out, "%m/%d/%y", tm);
+    case 'e': return num(out, tm->mday, 2, ' ');
+    case 'F': return compose(out, "%Y-%m-%d", tm);
+    case 'g': case 'G': case 'V': return iso(out, c, tm);
+    case 'H': return num(out, tm->hour, 2, '0');
+    case 'I': return num(out, hour12(tm), 2, '0');
+    case 'j': return num(out, (int64_t)tm->yday + 1, 3, '0');
+    case 'm': return num(out, (int64_t)tm->mon + 1, 2, '0');
+    case 'M': return num(out, tm->min, 2, '0');
+    case 'n': return text(out, "\n", 1);
+    case 'p': return text(out, tm->hour < 12 ? "AM" : "PM", 2);
+    case 'r': return compose(out, "%I:%M:%S %p", tm);
+    case 'R': return compose(out, "%H:%M", tm);
+    case 'S': return num(out, tm->sec, 2, '0');
+    case 't': return text(out, "\t", 1);
+    case 'T': case 'X': return compose(out, "%H:%M:%S", tm);
+    case 'u': return num(out, wday1(tm), 1, '0');
+    case 'U': return num(out, week_sun(tm), 2, '0');
+    case 'w': return num(out, tm->wday, 1, '0');
+    case 'W': return num(out, week_mon(tm), 2, '0');
+    case 'y': return num(out, floormod(tm->year - 1900, 100), 2, '0');
+    case 'Y': return num(out, y, 1, '0');
+    case 'z': return offset(out, tm->gmtoff);
+    case 'Z': return text(out, tm->abbr, strnlen(tm->abbr, TZ_ABBR_MAX));
+    default: return text(out, "%", 1); /* '%%' */
+  }
+}
+
+/* The conversion at fmt[*i] == '%' to the sink; *i moves past it. */
+static tz_result put_conv(const tz_tm *tm, const char *fmt, size_t len,
+                          size_t *i, tz_sink sink, void *ud) {
+  char out[CONV_MAX];
+  size_t n = conv_len(fmt + *i + 1, len - *i - 1), k;
+  if (n == 0) {
+    ++*i;
+    return TZ_EFORMAT;
+  }
+  k = conv(out, fmt[*i + n], tm);
+  if (k > 0 && sink(ud, out, k) != 0) return TZ_EOUTPUT;
+  *i += n + 1;
+  return TZ_OK;
+}
+
+/* Runs of plain text go to the sink whole, each conversion's text in one
+** piece from a local buffer. */
+tz_result tz_strftime(const tz_tm *tm, const char *fmt, size_t len,
+                      tz_sink sink, void *ud, size_t *stop) {
+  size_t i = 0;
+  tz_result rc = TZ_OK;
+  while (i < len && rc == TZ_OK) {
+    const char *pct = memchr(fmt + i, '%', len - i);
+    size_t j = pct ? (size_t)(pct - fmt) : len;
+    if (j > i && sink(ud, fmt + i, j - i) != 0) rc = TZ_EOUTPUT;
+    else if ((i = j) < len) rc = put_conv(tm, fmt, len, &i, sink, ud);
+  }
+  if (stop) *stop = i;
+  return rc;
+}
+
+/* }==== */
+
 /* {==== MESSAGES */
 
 const char *tz_strerror(tz_result code) {
@@ -832,6 +995,8 @@ const char *tz_strerror(tz_result code) {
   case TZ_EPOSIX: return "malformed TZ string";
   case TZ_ERANGE: return "time out of range";
   case TZ_EARG: return "missing argument";
+  case TZ_EFORMAT: return "invalid conversion specifier";
+  case TZ_EOUTPUT: return "output refused";
   }
   return "unknown tz error";
 }

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mem.h"
+
 /* Longest abbreviation kept ("+0330", "CEST", "LMT"). Real data never
 ** goes past 6 characters, but glibc takes a TZ string's names whole at
 ** any length (TZ="<ABCDEFGHIJKLMNOPQRST>-3" shows all of it in %Z): a
@@ -25,12 +27,10 @@ typedef enum tz_result {
   TZ_ECORRUPT,  /* TZif file whose content lies (see tz_corrupt_line) */
   TZ_EPOSIX,    /* malformed POSIX TZ string */
   TZ_ERANGE,    /* time or year outside what can be represented */
-  TZ_EARG       /* NULL where an object was required */
+  TZ_EARG,      /* NULL where an object was required */
+  TZ_EFORMAT,   /* tz_strftime: a conversion it does not know */
+  TZ_EOUTPUT    /* tz_strftime: the output sink refused the text */
 } tz_result;
-
-/* Realloc-shaped allocator: nsize == 0 frees ptr (osize is its size) and
-** returns NULL; otherwise returns a block of nsize bytes or NULL. */
-typedef void *(*tz_alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
 
 /* Broken-down time, shaped like C's struct tm with two differences:
 ** `year` is the full year (2024, not 124) and the abbreviation is copied
@@ -56,7 +56,7 @@ typedef struct tz_zone tz_zone;
 /* tz_load_tzif: parse a TZif file (RFC 8536 versions 1, 2, 3 and 4) held
 ** in memory.
 **   data/size: the whole file; it is not kept, the caller may free it.
-**   alloc/ud:  allocator hook; the zone is one block from it.
+**   alloc/ud:  allocator hook (mem.h); the zone is one block from it.
 ** Version 2+ files are read from their 64-bit body and their POSIX TZ
 ** footer (which governs instants at or after the last transition, as in
 ** glibc). Leap-second records are checked for size and then ignored, as
@@ -68,7 +68,7 @@ typedef struct tz_zone tz_zone;
 ** TZ_EMAGIC, TZ_ETRUNC, TZ_ECORRUPT or TZ_ENOMEM *out is NULL and
 ** nothing stays allocated. */
 tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
-                       tz_alloc alloc, void *ud, int *where);
+                       mem_alloc_fn alloc, void *ud, int *where);
 
 /* tz_load_posix: parse a POSIX TZ string ("EST5EDT,M3.2.0,M11.1.0",
 ** "<+0330>-3:30", "JST-9"). Accepted, as glibc accepts them: quoted and
@@ -91,7 +91,7 @@ tz_result tz_load_tzif(tz_zone **out, const void *data, size_t size,
 ** glibc also keeps partial results ("EST5EDT,garbage" keeps EST/EDT with
 ** zeroed rules); this engine does not imitate that. */
 tz_result tz_load_posix(tz_zone **out, const char *s, size_t len,
-                        tz_alloc alloc, void *ud);
+                        mem_alloc_fn alloc, void *ud);
 
 /* tz_posix_name: copy into name the leading standard-time name of TZ
 ** string s as glibc would parse it (cut to TZ_ABBR_MAX), or "" if there
@@ -106,7 +106,7 @@ size_t tz_posix_name(const char *s, size_t len,
 ** Returns TZ_OK and *out, or TZ_ERANGE / TZ_ENOMEM with *out NULL.
 ** tz_load_fixed(&z, "UTC", 0, ...) is the UTC zone of a `TZ=""`. */
 tz_result tz_load_fixed(tz_zone **out, const char *abbr, int32_t gmtoff,
-                        tz_alloc alloc, void *ud);
+                        mem_alloc_fn alloc, void *ud);
 
 /* tz_free: release a zone from any tz_load_*; NULL is allowed. */
 void tz_free(tz_zone *zone);
@@ -137,6 +137,41 @@ tz_result tz_localtime(const tz_zone *zone, int64_t t, tz_tm *out);
 ** year also keeps the result inside int64); then *tm and *t are
 ** untouched. */
 tz_result tz_mktime(const tz_zone *zone, tz_tm *tm, int64_t *t);
+
+/* Output hook of tz_strftime: append the n bytes at s (n > 0; s is not
+** NUL-terminated). Returns 0 to go on, anything else to stop (a full
+** buffer): tz_strftime then returns TZ_EOUTPUT. */
+typedef int (*tz_sink)(void *ud, const char *s, size_t n);
+
+/* tz_strftime: format tm as glibc 2.36's strftime does in the C locale
+** (English names, "%a %b %e %H:%M:%S %Y" for %c), for the conversions
+** Lua 5.4's os.date accepts: %a %A %b %B %c %C %d %D %e %F %g %G %h %H
+** %I %j %m %M %n %p %r %R %S %t %T %u %U %V %w %W %x %X %y %Y %z %Z %%
+** and the E/O forms %Ec %EC %Ex %EX %Ey %EY %Od %Oe %OH %OI %Om %OM %OS
+** %Ou %OU %OV %Ow %OW %Oy, which mean the same as without the modifier.
+** Years print unpadded at any size ("-44", "12345"); %C and %y round
+** down for negative years; glibc's int year arithmetic is kept (a year
+** past INT_MAX prints wrapped, as glibc prints it).
+**   tm:       the time, its fields as tz_localtime fills them; year - 1900
+**             must fit in an int (as for tz_tm), the int fields may hold
+**             any value: a name out of range prints as "?", a number as
+**             computed. %Z prints tm->abbr (up to TZ_ABBR_MAX
+**             bytes), %z tm->gmtoff as +hhmm (seconds dropped).
+**   fmt/len:  the format, counted (NUL bytes in it are copied as text).
+**   sink/ud:  where the text goes, in pieces: each run of plain text and
+**             each conversion's text in one call (an empty %Z makes
+**             none); nothing is kept.
+**   stop:     if not NULL, receives the offset in fmt where formatting
+**             stopped: len on TZ_OK; on TZ_EFORMAT the byte after the
+**             '%' of the unknown conversion; on TZ_EOUTPUT the start of
+**             the piece the sink refused (its text run or its '%').
+** Returns TZ_OK when all of fmt went to the sink; TZ_EFORMAT at a '%'
+** followed by no conversion above (or by nothing), after the text before
+** it was given to the sink; TZ_EOUTPUT when the sink returned non-zero.
+** The engine allocates nothing and keeps no state: a caller building a
+** string whose growth can fail should stop it through the sink. */
+tz_result tz_strftime(const tz_tm *tm, const char *fmt, size_t len,
+                      tz_sink sink, void *ud, size_t *stop);
 
 /* tz_strerror: a static English message for a result code. */
 const char *tz_strerror(tz_result code);

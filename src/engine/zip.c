@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "zlib.h"
+#include "cal.h"
 #include "zip.h"
 
 /* Record signatures, and below them the sizes of the records' fixed
@@ -39,7 +40,7 @@
 struct zip {
   const unsigned char *data;
   size_t size;
-  zip_alloc_fn alloc;
+  mem_alloc_fn alloc;
   void *ud;
   zip_result status; /* sticky failure of open or of the index build */
   int line;          /* where CORRUPT fired last */
@@ -140,19 +141,6 @@ static void zl_free(voidpf opaque, voidpf p) {
 
 /* {==== TIME */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (month 1..12).
-** Howard Hinnant's days_from_civil: years start on March 1 so that the
-** leap day ends the year, an era is 400 years (146097 days), and 719468
-** is the day count from 0000-03-01 to 1970-01-01. */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  unsigned yoe = (unsigned)(y - era * 400);
-  unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + (int64_t)doe - 719468;
-}
-
 /* DOS date and time read as UTC (zip stores local time with no zone; a
 ** fixed reading keeps results independent of the host's zone). The MS-DOS
 ** layout (APPNOTE 4.4.6): date = year-1980 << 9 | month << 5 | day, time
@@ -165,7 +153,7 @@ static int64_t dos_to_unix(uint16_t date, uint16_t time) {
   if (mon < 1) mon = 1;
   if (mon > 12) mon = 12;
   if (day < 1) day = 1;
-  int64_t days = days_from_civil(1980 + (date >> 9), mon, day);
+  int64_t days = cal_days(1980 + (date >> 9), (int)mon - 1, day);
   return days * 86400 + (time >> 11) * 3600 + ((time >> 5) & 63) * 60 +
          (time & 31) * 2;
 }
@@ -927,7 +915,7 @@ void zip_stream_close(zip_stream *s) {
 /* A failed open still returns the handle so that zip_errline can say
 ** which check refused the archive. */
 zip_result zip_open(zip **out, const void *data, size_t size,
-                    zip_alloc_fn alloc, void *ud) {
+                    mem_alloc_fn alloc, void *ud) {
   zip *z = alloc(ud, NULL, 0, sizeof *z);
   *out = z;
   if (z == NULL) return ZIP_NOMEM;

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mem.h"
+
 /*
 ** The archive is a read-only byte range (typically our own executable,
 ** mapped): nothing is copied out of it except the names, and nothing is
@@ -40,11 +42,7 @@
 ** never produce more than the declared size).
 */
 
-/* Memory hook, realloc-shaped: nsize 0 frees ptr (returns NULL); ptr NULL
-** allocates. osize is the size the block was allocated with (0 when ptr
-** is NULL). Returns NULL on failure, leaving ptr untouched. */
-typedef void *(*zip_alloc_fn)(void *ud, void *ptr, size_t osize,
-                              size_t nsize);
+/* The memory hook is mem.h's mem_alloc_fn. */
 
 typedef enum zip_result {
   ZIP_OK = 0,
@@ -111,7 +109,7 @@ typedef struct zip_dir {
 ** zip_errline tells which check failed. Either way, zip_close(*out).
 */
 zip_result zip_open(zip **out, const void *data, size_t size,
-                    zip_alloc_fn alloc, void *ud);
+                    mem_alloc_fn alloc, void *ud);
 
 /* zip_close: free the handle, its index and names. NULL is fine. Any
 ** zip_stream opened from it must be closed first. */

@@ -7,6 +7,7 @@
 
 #include "zip.h"
 #include "zlib.h"
+#include "cal.h"
 #include "zipw.h"
 
 /* Record signatures (APPNOTE.TXT: local header 4.3.7, central header
@@ -41,7 +42,7 @@ typedef struct went {
 ** caller's. status != ZIPW_OK is final. pos counts bytes of the archive,
 ** so it is also the next entry's archive-relative offset. */
 struct zipw {
-  zipw_alloc_fn alloc;
+  mem_alloc_fn alloc;
   void *ud;
   zipw_write_fn write;
   void *wud;
@@ -152,18 +153,10 @@ static void unix_to_dos(int64_t t, uint16_t *date, uint16_t *time) {
   const int64_t lo = 315532800, hi = 4354819198; /* 1980-01-01, 2107-12-31 */
   if (t < lo) t = lo;
   if (t > hi) t = hi;
-  int64_t days = t / 86400, secs = t % 86400;
-  /* Civil from days since 1970-01-01 (Howard Hinnant's civil_from_days:
-  ** 400-year eras of years starting on March 1); all values here are
-  ** positive, so plain division is floor division. */
-  int64_t z = days + 719468, era = z / 146097;
-  unsigned doe = (unsigned)(z - era * 146097);
-  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  unsigned mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
-  unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  int64_t y = (int64_t)yoe + era * 400 + (m <= 2);
-  *date = (uint16_t)((y - 1980) << 9 | m << 5 | d);
+  int64_t secs = t % 86400;
+  cal_date d;
+  cal_date_of(t / 86400, &d); /* t > 0: plain division is floor division */
+  *date = (uint16_t)((d.year - 1980) << 9 | (d.mon + 1) << 5 | d.mday);
   *time = (uint16_t)(secs / 3600 << 11 | (secs / 60 % 60) << 5 |
                      (secs % 60) / 2);
 }
@@ -426,7 +419,7 @@ zipw_result zipw_finish(zipw *w) {
 /* {==== HANDLE */
 
 /* The time is converted once: every entry carries the same stamp. */
-zipw_result zipw_new(zipw **out, zipw_alloc_fn alloc, void *ud,
+zipw_result zipw_new(zipw **out, mem_alloc_fn alloc, void *ud,
                      zipw_write_fn write, void *wud, uint64_t base,
                      int64_t mtime) {
   zipw *w = alloc(ud, NULL, 0, sizeof *w);

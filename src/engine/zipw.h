@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mem.h"
+
 /*
 ** The same entries given in the same order with the same options always
 ** give the same bytes: every entry carries one fixed timestamp, no extra
@@ -29,10 +31,6 @@
 ** the high 16 bits of the external attributes, so unzip and our reader
 ** restore the permission bits.
 */
-
-/* Memory hook, realloc-shaped, as in zip.h: nsize 0 frees. */
-typedef void *(*zipw_alloc_fn)(void *ud, void *ptr, size_t osize,
-                               size_t nsize);
 
 /* Output hook: write all len bytes of buf; return 0 on success, anything
 ** else on failure (the writer then fails with ZIPW_WRITE; the caller
@@ -63,7 +61,7 @@ typedef struct zipw zipw;
 ** 1980-01-01 00:00:00, the DOS epoch.
 ** Result: ZIPW_OK and *out the writer, or ZIPW_NOMEM and *out NULL.
 */
-zipw_result zipw_new(zipw **out, zipw_alloc_fn alloc, void *ud,
+zipw_result zipw_new(zipw **out, mem_alloc_fn alloc, void *ud,
                      zipw_write_fn write, void *wud, uint64_t base,
                      int64_t mtime);
 

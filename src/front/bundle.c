@@ -16,6 +16,7 @@
 
 #include "runtime/archive.h"
 #include "bundle.h"
+#include "engine/mem.h"
 #include "engine/elfimage.h"
 #include "engine/file.h"
 #include "engine/zip.h"
@@ -368,8 +369,8 @@ static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
     if (*data) memcpy(*data, t, *len);
     return *data ? 1 : complain(b, it->name, "out of memory");
   }
-  if (it->file) { /* archive_heap is the C heap: free() frees it */
-    fr = file_read(it->file, SIZE_MAX, archive_heap, NULL, data, len);
+  if (it->file) { /* mem_libc is the C heap: free() frees it */
+    fr = file_read(it->file, SIZE_MAX, mem_libc, NULL, data, len);
     if (fr == FILE_OK) return 1;
     return complain(b, it->file, fr == FILE_ERRNO ? strerror(errno)
                                  : fr == FILE_NOMEM ? strerror(ENOMEM)
@@ -385,7 +386,7 @@ static int item_data(Bundle *b, const Item *it, char **data, size_t *len) {
 
 static int write_archive(Bundle *b, Out *o, size_t base) {
   zipw *w = NULL;
-  zipw_result r = zipw_new(&w, archive_heap, NULL, write_all, o, base, -1);
+  zipw_result r = zipw_new(&w, mem_libc, NULL, write_all, o, base, -1);
   size_t i;
   for (i = 0; r == ZIPW_OK && i < b->n; i++) {
     char *data;

@@ -13,6 +13,7 @@
 #include "lua.h"
 
 #include "config.h"
+#include "engine/mem.h"
 #include "engine/hist.h"
 #include "engine/lineedit.h"
 #include "repl.h"
@@ -130,7 +131,7 @@ static int wants_edit(const char *term) {
 }
 
 /* The editor draws with the state's allocator: MOONBOX_MEMLIMIT counts it
-** (le_alloc_fn and lua_Alloc have the same contract). */
+** (mem_alloc_fn is lua_Alloc's contract). */
 static repl *repl_open(lua_State *L) {
   repl *R = lua_newuserdatauv(L, sizeof *R, 0);
   const char *term = getenv("TERM");
@@ -153,7 +154,7 @@ static repl *repl_open(lua_State *L) {
   le_set_suspend(R->ed, suspend_job, NULL);
   /* the C heap for the file's bytes: MOONBOX_MEMLIMIT is the program's */
   hist_init(&R->hist, getenv("MOONBOX_HISTORY"), getenv("XDG_STATE_HOME"),
-            getenv("HOME"), archive_heap, NULL);
+            getenv("HOME"), mem_libc, NULL);
   hist_load(&R->hist, R->ed);
   return R;
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "engine/mem.h"
 #include "engine/zipfs.h"
 
 /* .args bigger than this is refused rather than read at every start. */
@@ -180,16 +181,6 @@ static int map_exe(void) {
   return 1;
 }
 
-void *archive_heap(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(ptr);
-    return NULL;
-  }
-  return realloc(ptr, nsize);
-}
-
 /* {==== the one wording of failures */
 
 static int result_errno(zip_result r) {
@@ -242,7 +233,7 @@ zip *archive_get(void) {
     return NULL;
   }
   if (!map_exe()) return NULL;
-  r = zip_open(&archive, bytes, nbytes, archive_heap, NULL);
+  r = zip_open(&archive, bytes, nbytes, mem_libc, NULL);
   if (r != ZIP_OK) {
     snprintf(error, sizeof error, "%s: %s", exe,
              wording(r, archive ? zip_errline(archive) : 0));

@@ -92,8 +92,4 @@ int archive_is_bundle(void);
 */
 long archive_marker(const unsigned char *elf, size_t size);
 
-/* archive_heap: the realloc-shaped hook (nsize 0 frees) over the C heap
-** that the process-wide archive, and --bundle's writer, allocate with. */
-void *archive_heap(void *ud, void *ptr, size_t osize, size_t nsize);
-
 #endif

@@ -23,16 +23,6 @@ static long compared, mismatched, shown, max_shown = 20;
 static const char *cur_zone;
 static char cur_tz[4200];
 
-static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(ptr);
-    return NULL;
-  }
-  return realloc(ptr, nsize);
-}
-
 static void mismatch(const char *what, long long t, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -220,7 +210,7 @@ static void run_zone(const char *name, const char *path) {
     mismatch("open", 0, "cannot read %s", path);
     return;
   }
-  rc = tz_load_tzif(&z, data, size, alloc, NULL, &where);
+  rc = tz_load_tzif(&z, data, size, mem_libc, NULL, &where);
   free(data);
   compared++;
   if (rc != TZ_OK) {

@@ -635,11 +635,10 @@ static void *failing_alloc(void *ud, void *p, size_t osize, size_t nsize) {
   void *q;
   if (nsize == 0) {
     b->live -= osize;
-    free(p);
-    return NULL;
+    return mem_libc(NULL, p, osize, 0);
   }
   if (b->left-- <= 0) return NULL;
-  q = realloc(p, nsize);
+  q = mem_libc(NULL, p, osize, nsize);
   if (q) b->live += nsize - osize;
   return q;
 }

@@ -11,23 +11,6 @@
 #include "tz.h"
 #include "unit.h"
 
-static long live_blocks;
-static long fail_after = -1;   /* allocations left before failing */
-
-static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    if (ptr) live_blocks--;
-    free(ptr);
-    return NULL;
-  }
-  if (fail_after == 0) return NULL;
-  if (fail_after > 0) fail_after--;
-  if (!ptr) live_blocks++;
-  return realloc(ptr, nsize);
-}
-
 /* A v2 New York-like zone: EST/EDT around 2024 with transitions at
 ** 2024-03-10 07:00Z and 2024-11-03 06:00Z, v1 body holding only UTC,
 ** footer EST5EDT,M3.2.0,M11.1.0. Byte offsets used by the patches:
@@ -61,7 +44,7 @@ static tz_zone *load_hex(const char *h, tz_result want) {
   size_t n = unhex(h, b);
   tz_zone *z = NULL;
   int where;
-  tz_result rc = tz_load_tzif(&z, b, n, alloc, NULL, &where);
+  tz_result rc = tz_load_tzif(&z, b, n, unit_alloc, NULL, &where);
   CHECK(rc == want, "expected %s, got %s (line %d)", tz_strerror(want),
         tz_strerror(rc), where);
   return z;
@@ -69,7 +52,7 @@ static tz_zone *load_hex(const char *h, tz_result want) {
 
 static tz_zone *posix(const char *s) {
   tz_zone *z = NULL;
-  tz_result rc = tz_load_posix(&z, s, strlen(s), alloc, NULL);
+  tz_result rc = tz_load_posix(&z, s, strlen(s), unit_alloc, NULL);
   CHECK(rc == TZ_OK, "TZ \"%s\": expected ok, got %s", s, tz_strerror(rc));
   return z;
 }
@@ -99,7 +82,7 @@ static void patched(size_t at, uint8_t v, size_t len, tz_result want) {
   tz_result rc;
   if (at < n) b[at] = v;
   if (len) n = len;
-  rc = tz_load_tzif(&z, b, n, alloc, NULL, &where);
+  rc = tz_load_tzif(&z, b, n, unit_alloc, NULL, &where);
   CHECK(rc == want, "byte %zu=%02x len %zu: expected %s, got %s (line %d)",
         at, v, n, tz_strerror(want), tz_strerror(rc), where);
   tz_free(z);
@@ -124,7 +107,7 @@ static void test_tzif_reading(void) {
 static void test_tzif_rejections(void) {
   uint8_t b[8] = {'T', 'Z', 'i', 'f'};
   tz_zone *z = (tz_zone *)1;
-  CHECK(tz_load_tzif(&z, b, 8, alloc, NULL, NULL) == TZ_EMAGIC && !z,
+  CHECK(tz_load_tzif(&z, b, 8, unit_alloc, NULL, NULL) == TZ_EMAGIC && !z,
         "8 bytes: expected not a TZif file and NULL zone");
   patched(0, 'X', 0, TZ_EMAGIC);          /* bad magic */
   patched(999, 0, 43, TZ_EMAGIC);         /* shorter than a header */
@@ -187,11 +170,11 @@ static void test_posix_strings(void) {
   size_t i;
   tz_zone *z;
   for (i = 0; i < sizeof bad / sizeof *bad; i++) {
-    tz_result rc = tz_load_posix(&z, bad[i], strlen(bad[i]), alloc, NULL);
+    tz_result rc = tz_load_posix(&z, bad[i], strlen(bad[i]), unit_alloc, NULL);
     CHECK(rc == TZ_EPOSIX && !z, "TZ \"%s\": expected malformed, got %s",
           bad[i], tz_strerror(rc));
   }
-  CHECK(tz_load_posix(&z, NULL, 0, alloc, NULL) == TZ_EARG && !z,
+  CHECK(tz_load_posix(&z, NULL, 0, unit_alloc, NULL) == TZ_EARG && !z,
         "NULL TZ string: TZ_EARG, as for the other loaders");
   test_long_names();
   z = posix("<+0330>-3:30");
@@ -304,11 +287,11 @@ static void test_utc_and_ranges(void) {
         "last second of year INT_MAX+1900: expected ok");
   CHECK(tz_localtime(NULL, 67768036191676800LL, &tm) == TZ_ERANGE,
         "first second past it: expected out of range");
-  CHECK(tz_load_fixed(&z, "UTC", 0, alloc, NULL) == TZ_OK,
+  CHECK(tz_load_fixed(&z, "UTC", 0, unit_alloc, NULL) == TZ_OK,
         "fixed UTC zone: expected ok");
   expect_local(z, 0, "00:00:00", 0, 0, "UTC");
   tz_free(z);
-  CHECK(tz_load_fixed(&z, "X", 26 * 3600, alloc, NULL) == TZ_ERANGE,
+  CHECK(tz_load_fixed(&z, "X", 26 * 3600, unit_alloc, NULL) == TZ_ERANGE,
         "fixed offset of 26 h: expected out of range");
   CHECK(tz_posix_name("Europe/Nowhere", 14, name) == 6 &&
             strcmp(name, "Europe") == 0,
@@ -323,13 +306,15 @@ static void test_alloc_failure(void) {
   uint8_t b[256];
   size_t n = unhex(ny_hex, b);
   tz_zone *z = (tz_zone *)1;
-  fail_after = 0;
-  CHECK(tz_load_tzif(&z, b, n, alloc, NULL, NULL) == TZ_ENOMEM && !z,
+  unit_nallocs = 0;
+  unit_fail_at = 1; /* the first allocation fails */
+  CHECK(tz_load_tzif(&z, b, n, unit_alloc, NULL, NULL) == TZ_ENOMEM && !z,
         "failing allocator: expected not enough memory and NULL zone");
-  CHECK(tz_load_posix(&z, "UTC0", 4, alloc, NULL) == TZ_ENOMEM && !z,
+  CHECK(tz_load_posix(&z, "UTC0", 4, unit_alloc, NULL) == TZ_ENOMEM && !z,
         "failing allocator, TZ string: expected not enough memory");
-  fail_after = -1;
-  CHECK(live_blocks == 0, "expected no live blocks, got %ld", live_blocks);
+  unit_fail_at = 0;
+  CHECK(unit_live_bytes == 0, "expected no live bytes, got %ld",
+        unit_live_bytes);
   CHECK(strcmp(tz_strerror((tz_result)99), "unknown tz error") == 0,
         "unknown code: expected a generic message");
 }
@@ -359,7 +344,7 @@ static void test_corrupt_corpus(void) {
     if (!(f = fopen(path, "rb"))) continue;
     n = fread(b, 1, sizeof b, f);
     fclose(f);
-    rc = tz_load_tzif(&z, b, n, alloc, NULL, NULL);
+    rc = tz_load_tzif(&z, b, n, unit_alloc, NULL, NULL);
     CHECK(rc == want && !z, "%s: expected %s, got %s", de->d_name,
           tz_strerror(want), tz_strerror(rc));
     tz_free(z);
@@ -378,6 +363,7 @@ int main(void) {
   test_mktime();
   test_utc_and_ranges();
   test_alloc_failure();
-  CHECK(live_blocks == 0, "leak: %ld blocks still live", live_blocks);
+  CHECK(unit_live_bytes == 0, "leak: %ld bytes still live",
+        unit_live_bytes);
   return UNIT_END();
 }

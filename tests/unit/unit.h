@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/mem.h" /* -Isrc: argon2.mk builds without -Isrc/engine */
+
 static int unit_failed, unit_passed;
 
 /* CHECK(cond, what): count one check; on failure say what was expected. */
@@ -24,22 +26,20 @@ static int unit_failed, unit_passed;
     }                                                                        \
   } while (0)
 
-/* unit_alloc: a realloc-shaped allocator hook for the engines: plain
-** realloc, failing from allocation number unit_fail_at on (0 = never),
-** keeping unit_live_bytes so a test can check nothing leaked. */
+/* unit_alloc: the engines' memory hook (mem.h) for tests: mem_libc,
+** failing from allocation number unit_fail_at on (0 = never), keeping
+** unit_live_bytes so a test can check nothing leaked. */
 static long unit_live_bytes, unit_nallocs, unit_fail_at;
 
 static inline void *unit_alloc(void *ud, void *p, size_t osize,
                                size_t nsize) {
   void *q;
-  (void)ud;
   if (nsize == 0) {
     if (p) unit_live_bytes -= (long)osize;
-    free(p);
-    return NULL;
+    return mem_libc(ud, p, osize, 0);
   }
   if (unit_fail_at && ++unit_nallocs >= unit_fail_at) return NULL;
-  q = realloc(p, nsize);
+  q = mem_libc(ud, p, osize, nsize);
   if (q) unit_live_bytes += (long)nsize - (long)(p ? osize : 0);
   return q;
 }
