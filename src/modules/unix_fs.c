@@ -231,7 +231,8 @@ static int u_access(lua_State *L) {
   int dirfd = unix_optint(L, 4, AT_FDCWD);
   const char *rest = zipfs_rest(path);
   long rc;
-  if (rest != NULL) return unix_ok(L, unix_zip_access(rest, how, flags), "access");
+  if (rest != NULL)
+    return unix_ok(L, unix_zip_access(rest, how, flags), "access");
   /* musl's faccessat refuses AT_SYMLINK_NOFOLLOW; the kernel's
   ** faccessat2 (Linux 5.8) takes it */
   if (flags == 0) return unix_ok(L, faccessat(dirfd, path, how, 0), "access");

@@ -207,7 +207,9 @@ static int open_entry(const where *w, int flags) {
 
 int unix_zip_open(const char *rest, int flags) {
   where w;
-  int changes = (flags & 3) != O_RDONLY || (flags & (O_CREAT | O_TRUNC | O_APPEND));
+  /* 3, the kernel's O_ACCMODE: musl's also holds O_PATH */
+  int changes = (flags & 3) != O_RDONLY ||
+                (flags & (O_CREAT | O_TRUNC | O_APPEND)) != 0;
   if (lookup(&w, rest, !(flags & O_NOFOLLOW)) == -1)
     return errno == ENOENT && (flags & O_CREAT) ? unix_zip_refuse(EROFS) : -1;
   if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))

@@ -263,6 +263,20 @@ f:close()
 assert(unix.chmod(bad, tonumber("755", 8)))
 eq(run("'" .. bad .. "'", "--damaged"), "unix_app: damaged ok\n",
   "a damaged entry: EIO, no descriptor left, stat still works")
+-- at the descriptor limit: with room for the memfd only, it is kept (the
+-- read-only reopen needs one more: write is EPERM, from the seal); with no
+-- room, EMFILE and nothing left open
+eq(run("'" .. exe .. "'", "-e", "'" .. [[
+local u = require "unix"
+local probe = assert(u.open("/dev/null")) u.close(probe)
+assert(u.setrlimit(u.RLIMIT_NOFILE, probe + 1))
+local fd = assert(u.open("/zip/.lua/moonbox.lua"))
+io.write(tostring(fd == probe), " ", u.fcntl(fd, u.F_GETFL) & 3, " ",
+  select(2, u.write(fd, "x")):name(), " ", #u.read(fd, 99999), "\n")
+local fd2, err = u.open("/zip/.lua/moonbox.lua")
+u.close(fd)
+io.write(tostring(fd2), " ", err:name(), " ", tostring(u.open("/dev/null") == probe), "\n")]] .. "'"),
+  "true 2 EPERM " .. #want .. "\nnil EMFILE true\n", "open /zip/ at the descriptor limit")
 -- no archive at all: /zip/ names nothing
 eq(run("MOONBOX_NOZIP=1 '" .. exe .. "'", "-e", "'" .. [[
 local unix = require "unix"
