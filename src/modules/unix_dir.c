@@ -1,7 +1,8 @@
 /*
 ** unix_dir.c: the directories and metadata part of the unix module's files
 ** theme: opendir/fdopendir and unix.Dir, rmrf, stat/fstat and unix.Stat,
-** statfs/fstatfs and unix.Statfs, S_IS*, major, minor. See LICENSE.
+** statfs/fstatfs and unix.Statfs, S_IS*, major, minor; /zip/ paths branch
+** to unix_zip.c. See LICENSE.
 */
 #define _GNU_SOURCE
 #include <dirent.h>

@@ -2,7 +2,8 @@
 ** unix_fs.c: the files theme of the unix module: descriptors (open, read,
 ** write, dup, pipe, fcntl...), names (mkdir, unlink, rename, links...),
 ** modes and times, and their constants with Linux's values. Directories,
-** stat and rmrf are in unix_dir.c. See LICENSE.
+** stat and rmrf are in unix_dir.c; /zip/ paths branch to unix_zip.c.
+** See LICENSE.
 */
 #define _GNU_SOURCE
 #include <errno.h>
