@@ -104,3 +104,34 @@ if command -v setpriv >/dev/null; then
     "$I11M/x/app" "$I11M/x/s.lua"
 fi
 # }====
+
+# {==== unix.open of a /zip/ file with /proc hidden and as another user (the
+# rest is tests/lua/unix_zip.lua): without /proc the sealed memfd cannot be
+# reopened read-only, so it is kept: it reads the same, write fails with
+# EPERM (the seal) instead of EBADF, O_CLOEXEC is still as asked.
+cat > "$TMP/uzip.lua" <<'LUA'
+local u, p = require "unix", "/zip/.lua/moonbox.lua"
+local fd = assert(u.open(p))
+local fd2 = assert(u.open(p, u.O_RDONLY | u.O_CLOEXEC))
+print(u.read(fd, 1 << 20) == require("zip").read(p), select(2, u.write(fd, "x")):name(),
+  u.fcntl(fd, u.F_GETFL) & u.O_ACCMODE, u.fcntl(fd, u.F_GETFD), u.fcntl(fd2, u.F_GETFD),
+  u.fstat(fd):mode() == u.stat(p):mode(), u.fstat(fd):size() == u.stat(p):size())
+LUA
+chmod 644 "$TMP/uzip.lua"
+if [ -n "${MOONBOX_SAN:-}" ]; then
+  skip "unix.open of /zip/ without /proc" "the sanitizer runtime itself needs /proc"
+elif [ -z "$NS" ] || $NS true 2>/dev/null; then
+  cli "no /proc: unix.open of /zip/ keeps the sealed memfd (reads; write EPERM)" \
+    -o $'true\tEPERM\t2\t0\t1\ttrue\ttrue\n' -- \
+    $NS sh -c "mount -t tmpfs none /proc && exec $MABS '$TMP/uzip.lua'"
+fi
+# (under gVisor /proc stays hidden here, from the cases above: the memfd
+# is kept then too)
+if command -v setpriv >/dev/null && [ -x "$TMP/user/moonbox" ]; then
+  want=$'true\tEBADF\t0\t0\t1\ttrue\ttrue\n'
+  [ -e /proc/self/fd ] || want=$'true\tEPERM\t2\t0\t1\ttrue\ttrue\n'
+  cli "non-root user: unix.open of /zip/ reads, write fails with ${want:5:5}" \
+    -o "$want" -- setpriv --reuid=65534 --regid=65534 \
+    --clear-groups "$TMP/user/moonbox" "$TMP/uzip.lua"
+fi
+# }====

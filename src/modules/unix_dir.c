@@ -1,7 +1,8 @@
 /*
 ** unix_dir.c: the directories and metadata part of the unix module's files
 ** theme: opendir/fdopendir and unix.Dir, rmrf, stat/fstat and unix.Stat,
-** statfs/fstatfs and unix.Statfs, S_IS*, major, minor. See LICENSE.
+** statfs/fstatfs and unix.Statfs, S_IS*, major, minor; /zip/ paths branch
+** to unix_zip.c. See LICENSE.
 */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -19,6 +20,7 @@
 #include "lua.h"
 
 #include "modules/unix.h"
+#include "modules/unix_zip.h"
 
 #define DIR_MT "unix.Dir"
 #define STAT_MT "unix.Stat"
@@ -26,32 +28,34 @@
 
 /* {==== unix.Dir */
 
-/* A directory stream; d is NULL once closed. A /zip/ listing would add its
-** own state here (opendir's archive branch). */
+/* A directory stream: d, or a /zip/ listing when z.open; closed when
+** neither. */
 typedef struct UnixDir {
   DIR *d;
+  unix_zipdir z;
 } UnixDir;
 
 /* A new closed unix.Dir on the stack: the userdata exists before the
 ** stream it will own, so no stream is ever left without an owner. */
 static UnixDir *new_dir(lua_State *L) {
   UnixDir *u = lua_newuserdatauv(L, sizeof *u, 0);
-  u->d = NULL;
+  memset(u, 0, sizeof *u);
   luaL_setmetatable(L, DIR_MT);
   return u;
 }
 
-static DIR *check_open_dir(lua_State *L) {
+static UnixDir *check_open_dir(lua_State *L) {
   UnixDir *u = luaL_checkudata(L, 1, DIR_MT);
-  luaL_argcheck(L, u->d != NULL, 1, "unix.Dir is closed");
-  return u->d;
+  luaL_argcheck(L, u->d != NULL || u->z.open, 1, "unix.Dir is closed");
+  return u;
 }
 
 /* -- unix.opendir(path) -> unix.Dir | nil, unix.Errno */
 static int u_opendir(lua_State *L) {
-  const char *path = unix_checkpath(L, 1);
+  const char *path = unix_checkpath(L, 1), *rest = zipfs_rest(path);
   UnixDir *u = new_dir(L);
-  /* /zip/ paths: the archive's branch goes here (a listing of entries) */
+  if (rest != NULL)
+    return unix_zip_opendir(rest, &u->z) == -1 ? unix_fail(L, "opendir") : 1;
   u->d = opendir(path);
   if (u->d == NULL) return unix_fail(L, "opendir");
   return 1;
@@ -73,6 +77,7 @@ static int dir_close(lua_State *L) {
   UnixDir *u = luaL_checkudata(L, 1, DIR_MT);
   DIR *d = u->d;
   u->d = NULL;
+  u->z.open = 0;
   if (d != NULL && closedir(d) == -1) return unix_fail(L, "closedir");
   lua_pushboolean(L, 1);
   return 1;
@@ -82,8 +87,10 @@ static int dir_close(lua_State *L) {
 **    (also the Dir's __call: `for name, kind in dir do`; a closed Dir
 **    raises) */
 static int dir_read(lua_State *L) {
-  DIR *d = check_open_dir(L);
+  UnixDir *u = check_open_dir(L);
+  DIR *d = u->d;
   struct dirent *e;
+  if (u->z.open) return unix_zip_readdir(L, &u->z);
   errno = 0;
   e = readdir(d);
   if (e == NULL) {
@@ -98,19 +105,25 @@ static int dir_read(lua_State *L) {
   return 4;
 }
 
-/* -- Dir:fd() -> fd | nil, unix.Errno */
+/* -- Dir:fd() -> fd | nil, unix.Errno (EOPNOTSUPP for a /zip/ Dir, as
+**    the manual says: it has no descriptor) */
 static int dir_fd(lua_State *L) {
-  return unix_int(L, dirfd(check_open_dir(L)), "dirfd");
+  UnixDir *u = check_open_dir(L);
+  if (u->z.open) return unix_int(L, unix_zip_refuse(EOPNOTSUPP), "dirfd");
+  return unix_int(L, dirfd(u->d), "dirfd");
 }
 
 /* -- Dir:tell() -> offset | nil, unix.Errno */
 static int dir_tell(lua_State *L) {
-  return unix_int(L, telldir(check_open_dir(L)), "telldir");
+  UnixDir *u = check_open_dir(L);
+  return unix_int(L, u->z.open ? u->z.tell : telldir(u->d), "telldir");
 }
 
 /* -- Dir:rewind() */
 static int dir_rewind(lua_State *L) {
-  rewinddir(check_open_dir(L));
+  UnixDir *u = check_open_dir(L);
+  if (u->z.open) unix_zip_rewinddir(&u->z);
+  else rewinddir(u->d);
   return 0;
 }
 
@@ -202,6 +215,7 @@ static int remove_at(int dirfd, const char *name) {
 static int u_rmrf(lua_State *L) {
   size_t n;
   const char *path = unix_checkpath(L, 1);
+  if (zipfs_rest(path)) return unix_ok(L, unix_zip_refuse(EROFS), "rmrf");
   n = strlen(path);
   while (n > 1 && path[n - 1] == '/') n--;
   lua_pushlstring(L, path, n);
@@ -227,10 +241,11 @@ static void push_stat(lua_State *L, const struct stat *st) {
 **    (flags: AT_SYMLINK_NOFOLLOW) */
 static int u_stat(lua_State *L) {
   struct stat st;
-  const char *path = unix_checkpath(L, 1);
+  const char *path = unix_checkpath(L, 1), *rest = zipfs_rest(path);
   int flags = unix_optint(L, 2, 0), dirfd = unix_optint(L, 3, AT_FDCWD);
-  /* /zip/ paths: the archive's branch goes here (an entry's metadata) */
-  if (fstatat(dirfd, path, &st, flags) == -1) return unix_fail(L, "stat");
+  if ((rest != NULL ? unix_zip_stat(rest, flags, &st)
+                    : fstatat(dirfd, path, &st, flags)) == -1)
+    return unix_fail(L, "stat");
   push_stat(L, &st);
   return 1;
 }

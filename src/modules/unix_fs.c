@@ -2,7 +2,8 @@
 ** unix_fs.c: the files theme of the unix module: descriptors (open, read,
 ** write, dup, pipe, fcntl...), names (mkdir, unlink, rename, links...),
 ** modes and times, and their constants with Linux's values. Directories,
-** stat and rmrf are in unix_dir.c. See LICENSE.
+** stat and rmrf are in unix_dir.c; /zip/ paths branch to unix_zip.c.
+** See LICENSE.
 */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -19,6 +20,7 @@
 #include "lua.h"
 
 #include "modules/unix.h"
+#include "modules/unix_zip.h"
 
 /* Cosmopolitan's BUFSIZ: what read() asks for when no size is given. */
 #define READ_DEFAULT 4096
@@ -34,7 +36,8 @@ static int u_open(lua_State *L) {
   int flags = unix_optint(L, 2, O_RDONLY);
   int mode = unix_optint(L, 3, 0644);
   int dirfd = unix_optint(L, 4, AT_FDCWD);
-  /* /zip/ paths: the archive's branch goes here (read-only descriptors) */
+  const char *rest = zipfs_rest(path);
+  if (rest != NULL) return unix_int(L, unix_zip_open(rest, flags), "open");
   return unix_int(L, openat(dirfd, path, flags, (mode_t)mode), "open");
 }
 
@@ -227,7 +230,10 @@ static int u_access(lua_State *L) {
   int how = unix_checkint(L, 2);
   int flags = unix_optint(L, 3, 0);
   int dirfd = unix_optint(L, 4, AT_FDCWD);
+  const char *rest = zipfs_rest(path);
   long rc;
+  if (rest != NULL)
+    return unix_ok(L, unix_zip_access(rest, how, flags), "access");
   /* musl's faccessat refuses AT_SYMLINK_NOFOLLOW; the kernel's
   ** faccessat2 (Linux 5.8) takes it */
   if (flags == 0) return unix_ok(L, faccessat(dirfd, path, how, 0), "access");
@@ -242,6 +248,7 @@ static int u_mkdir(lua_State *L) {
   const char *path = unix_checkpath(L, 1);
   int mode = unix_optint(L, 2, 0755);
   int dirfd = unix_optint(L, 3, AT_FDCWD);
+  if (zipfs_rest(path)) return unix_ok(L, unix_zip_refuse(EROFS), "mkdir");
   return unix_ok(L, mkdirat(dirfd, path, (mode_t)mode), "mkdir");
 }
 
@@ -289,8 +296,9 @@ static int make_dirs(const char *path, size_t n, mode_t mode) {
 **    directory that exists already is a success) */
 static int u_makedirs(lua_State *L) {
   size_t n;
-  const char *path = unix_checkpath(L, 1);
+  const char *path = unix_checkpath(L, 1), *rest = zipfs_rest(path);
   int mode = unix_optint(L, 2, 0755);
+  if (rest != NULL) return unix_ok(L, unix_zip_makedirs(rest), "makedirs");
   n = strlen(path);
   while (n > 1 && path[n - 1] == '/') n--;
   if (n >= PATH_MAX) {
@@ -302,7 +310,9 @@ static int u_makedirs(lua_State *L) {
 
 /* -- unix.chdir(path) -> true | nil, unix.Errno */
 static int u_chdir(lua_State *L) {
-  return unix_ok(L, chdir(unix_checkpath(L, 1)), "chdir");
+  const char *path = unix_checkpath(L, 1), *rest = zipfs_rest(path);
+  if (rest != NULL) return unix_ok(L, unix_zip_chdir(rest), "chdir");
+  return unix_ok(L, chdir(path), "chdir");
 }
 
 /* -- unix.getcwd() -> path | nil, unix.Errno */
@@ -317,6 +327,7 @@ static int u_getcwd(lua_State *L) {
 static int u_unlink(lua_State *L) {
   const char *path = unix_checkpath(L, 1);
   int dirfd = unix_optint(L, 2, AT_FDCWD);
+  if (zipfs_rest(path)) return unix_ok(L, unix_zip_refuse(EROFS), "unlink");
   return unix_ok(L, unlinkat(dirfd, path, 0), "unlink");
 }
 
@@ -324,6 +335,7 @@ static int u_unlink(lua_State *L) {
 static int u_rmdir(lua_State *L) {
   const char *path = unix_checkpath(L, 1);
   int dirfd = unix_optint(L, 2, AT_FDCWD);
+  if (zipfs_rest(path)) return unix_ok(L, unix_zip_refuse(EROFS), "rmdir");
   return unix_ok(L, unlinkat(dirfd, path, AT_REMOVEDIR), "rmdir");
 }
 
@@ -332,6 +344,8 @@ static int u_rmdir(lua_State *L) {
 static int u_rename(lua_State *L) {
   const char *from = unix_checkpath(L, 1), *to = unix_checkpath(L, 2);
   int fromfd = unix_optint(L, 3, AT_FDCWD), tofd = unix_optint(L, 4, AT_FDCWD);
+  if (zipfs_rest(from) || zipfs_rest(to))
+    return unix_ok(L, unix_zip_refuse(EROFS), "rename");
   return unix_ok(L, renameat(fromfd, from, tofd, to), "rename");
 }
 
@@ -341,6 +355,8 @@ static int u_link(lua_State *L) {
   const char *from = unix_checkpath(L, 1), *to = unix_checkpath(L, 2);
   int flags = unix_optint(L, 3, 0);
   int fromfd = unix_optint(L, 4, AT_FDCWD), tofd = unix_optint(L, 5, AT_FDCWD);
+  if (zipfs_rest(to)) return unix_ok(L, unix_zip_refuse(EROFS), "link");
+  if (zipfs_rest(from)) return unix_ok(L, unix_zip_refuse(EXDEV), "link");
   return unix_ok(L, linkat(fromfd, from, tofd, to, flags), "link");
 }
 
@@ -348,17 +364,18 @@ static int u_link(lua_State *L) {
 static int u_symlink(lua_State *L) {
   const char *target = unix_checkpath(L, 1), *link = unix_checkpath(L, 2);
   int dirfd = unix_optint(L, 3, AT_FDCWD);
+  if (zipfs_rest(link)) return unix_ok(L, unix_zip_refuse(EROFS), "symlink");
   return unix_ok(L, symlinkat(target, dirfd, link), "symlink");
 }
 
 /* -- unix.readlink(path[, dirfd]) -> content | nil, unix.Errno */
 static int u_readlink(lua_State *L) {
-  const char *path = unix_checkpath(L, 1);
+  const char *path = unix_checkpath(L, 1), *rest = zipfs_rest(path);
   int dirfd = unix_optint(L, 2, AT_FDCWD);
   luaL_Buffer b;
   char *buf = luaL_buffinitsize(L, &b, PATH_MAX);
-  /* /zip/ paths: the archive's branch goes here (link entries) */
-  ssize_t rc = readlinkat(dirfd, path, buf, PATH_MAX);
+  ssize_t rc = rest != NULL ? unix_zip_readlink(rest, buf, PATH_MAX)
+                            : readlinkat(dirfd, path, buf, PATH_MAX);
   if (rc == -1) return unix_fail(L, "readlink");
   if (rc == PATH_MAX) { /* Linux links are shorter: cut, so say so */
     errno = ENAMETOOLONG;
@@ -372,7 +389,9 @@ static int u_readlink(lua_State *L) {
 **    unix.Errno */
 static int u_realpath(lua_State *L) {
   char buf[PATH_MAX];
-  if (realpath(unix_checkpath(L, 1), buf) == NULL)
+  const char *path = unix_checkpath(L, 1), *rest = zipfs_rest(path);
+  if (rest != NULL ? unix_zip_realpath(rest, buf, sizeof buf) == -1
+                   : realpath(path, buf) == NULL)
     return unix_fail(L, "realpath");
   lua_pushstring(L, buf);
   return 1;
@@ -382,6 +401,7 @@ static int u_realpath(lua_State *L) {
 static int u_truncate(lua_State *L) {
   const char *path = unix_checkpath(L, 1);
   lua_Integer len = luaL_optinteger(L, 2, 0);
+  if (zipfs_rest(path)) return unix_ok(L, unix_zip_refuse(EROFS), "truncate");
   return unix_ok(L, truncate(path, (off_t)len), "truncate");
 }
 
@@ -402,6 +422,7 @@ static int u_chown(lua_State *L) {
   const char *path = unix_checkpath(L, 1);
   unsigned uid = check_id(L, 2), gid = check_id(L, 3);
   int flags = unix_optint(L, 4, 0), dirfd = unix_optint(L, 5, AT_FDCWD);
+  if (zipfs_rest(path)) return unix_ok(L, unix_zip_refuse(EROFS), "chown");
   return unix_ok(L, fchownat(dirfd, path, uid, gid, flags), "chown");
 }
 
@@ -410,6 +431,7 @@ static int u_chmod(lua_State *L) {
   const char *path = unix_checkpath(L, 1);
   int mode = unix_checkint(L, 2);
   int flags = unix_optint(L, 3, 0), dirfd = unix_optint(L, 4, AT_FDCWD);
+  if (zipfs_rest(path)) return unix_ok(L, unix_zip_refuse(EROFS), "chmod");
   return unix_ok(L, fchmodat(dirfd, path, (mode_t)mode, flags), "chmod");
 }
 
@@ -437,6 +459,7 @@ static int u_utimensat(lua_State *L) {
   const char *path = unix_checkpath(L, 1);
   int dirfd = unix_optint(L, 6, AT_FDCWD), flags = unix_optint(L, 7, 0);
   check_times(L, 2, ts);
+  if (zipfs_rest(path)) return unix_int(L, unix_zip_refuse(EROFS), "utimensat");
   return unix_int(L, utimensat(dirfd, path, ts, flags), "utimensat");
 }
 

@@ -11,4 +11,8 @@ local argon2 = require "argon2"
 local h = argon2.hash_encoded("pw", "saltsalt", {t_cost = 1, m_cost = 8})
 assert(argon2.verify(h, "pw"))
 local f = io.tmpfile() f:write(s) f:seek("set") assert(#f:read("a") == #s) f:close()
+local unix = require "unix" -- /zip/ through unix: a descriptor, a listing
+local zfd = assert(unix.open("/zip/.lua/moonbox.lua"))
+assert(#unix.read(zfd) > 0 and unix.fstat(zfd):size() > 0) unix.close(zfd)
+for name in assert(unix.opendir("/zip/.lua")) do assert(unix.stat("/zip/.lua/" .. name)) end
 print("done", #s, ok)
