@@ -18,22 +18,24 @@
 #include "engine/zipfs.h"
 #include "runtime/archive.h"
 
-/* -- path.dirname([path]) -> string (nil and "" give ".") */
-static int p_dirname(lua_State *L) {
+/* Pushes the part of argument 1 (a string, nil or none) that 'part' picks. */
+static int push_part(lua_State *L,
+                     const char *(*part)(const char *, size_t, size_t *)) {
   size_t n = 0, len;
   const char *p = luaL_optlstring(L, 1, NULL, &n);
-  const char *d = cpath_dirname(p, n, &len);
-  lua_pushlstring(L, d, len);
+  const char *r = part(p, n, &len);
+  lua_pushlstring(L, r, len);
   return 1;
+}
+
+/* -- path.dirname([path]) -> string (nil and "" give ".") */
+static int p_dirname(lua_State *L) {
+  return push_part(L, cpath_dirname);
 }
 
 /* -- path.basename([path]) -> string (nil and "" give ".") */
 static int p_basename(lua_State *L) {
-  size_t n = 0, len;
-  const char *p = luaL_optlstring(L, 1, NULL, &n);
-  const char *b = cpath_basename(p, n, &len);
-  lua_pushlstring(L, b, len);
-  return 1;
+  return push_part(L, cpath_basename);
 }
 
 /* -- path.join(part, ...) -> string | nil (nil parts are skipped; all nil
