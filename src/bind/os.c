@@ -4,20 +4,18 @@
 ** See LICENSE.
 */
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "lauxlib.h"
 #include "lua.h"
 #include "lualib.h"
 
 #include "runtime/archive.h"
+#include "engine/file.h"
 #include "engine/tz.h"
 #include "engine/zipfs.h"
 
@@ -200,56 +198,21 @@ static enum found parse(zonecache *c, const char *b, size_t n, tz_zone **out,
   return *rc == TZ_OK ? ZONE_FILE : BAD_FILE;
 }
 
-/* The first buffer for a zone file: its size and one byte (to see the end
-** without growing), or a guess for what has no size (a pipe, /dev/zero). */
-static size_t first_size(int fd) {
-  struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      st.st_size < TZIF_MAX)
-    return (size_t)st.st_size + 1;
-  return 4096;
-}
-
-/* Reads fd whole into *b (*cap bytes, grown by doubling up to TZIF_MAX)
-** and returns the length; -1 when memory ran out (*b still owned). */
-static ssize_t read_all(zonecache *c, int fd, char **b, size_t *cap) {
-  size_t n = 0;
-  ssize_t r;
-  for (;;) {
-    if (n == *cap) {
-      size_t more = *cap > TZIF_MAX / 2 ? TZIF_MAX : *cap * 2;
-      char *nb;
-      if (n == TZIF_MAX) return (ssize_t)n; /* cut: TZ=/dev/zero */
-      if ((nb = c->alloc(c->ud, *b, *cap, more)) == NULL) return -1;
-      *b = nb;
-      *cap = more;
-    }
-    r = read(fd, *b + n, *cap - n);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) return (ssize_t)n; /* a read error reads as a short file */
-    n += (size_t)r;
-  }
-}
-
 /* A zone file from the file system; NO_FILE when it cannot be opened.
 ** At most TZIF_MAX bytes are read, so TZ=/dev/zero cannot hang, and no
 ** more memory is taken than the file needs (os.date under a small
 ** MOONBOX_MEMLIMIT). */
 static enum found from_file(zonecache *c, const char *path, tz_zone **out,
                             tz_result *rc) {
-  size_t cap;
-  ssize_t n;
-  enum found f = BAD_FILE;
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  size_t n, size;
   char *b;
-  if (fd < 0) return NO_FILE;
-  cap = first_size(fd);
-  b = block(c, cap);
-  n = b ? read_all(c, fd, &b, &cap) : -1;
-  close(fd);
-  if (n < 0) *rc = TZ_ENOMEM;
-  else f = parse(c, b, (size_t)n, out, rc);
-  unblock(c, b, cap);
+  file_result r = file_read_upto(path, TZIF_MAX, c->alloc, c->ud, &b, &n,
+                                 &size);
+  enum found f = BAD_FILE;
+  if (r == FILE_ERRNO) return NO_FILE;
+  if (r == FILE_NOMEM) *rc = TZ_ENOMEM;
+  else f = parse(c, b, n, out, rc);
+  unblock(c, b, size);
   return f;
 }
 

@@ -1,6 +1,6 @@
 /*
-** file.c: reading a whole regular file into memory, writing a whole
-** buffer. See LICENSE.
+** file.c: reading a whole file into memory, writing a whole buffer.
+** See LICENSE.
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -61,6 +61,57 @@ file_result file_read(const char *path, size_t max, mem_alloc_fn alloc,
   e = errno;
   close(fd);
   errno = e;
+  return r;
+}
+
+/* The first block for file_read_upto: a regular file's size and one byte
+** (to read its end without growing), else 4096; never above max. */
+static size_t first_block(int fd, size_t max) {
+  struct stat st;
+  size_t n = 4096;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      (uintmax_t)st.st_size < max)
+    n = (size_t)st.st_size + 1;
+  return n < max ? n : max;
+}
+
+/* Reads fd into *b (*size bytes, doubled up to max as needed) until the
+** end, a read error or max bytes; FILE_NOMEM leaves *b to the caller. */
+static file_result read_upto(int fd, size_t max, mem_alloc_fn alloc,
+                             void *ud, char **b, size_t *len, size_t *size) {
+  for (;;) {
+    ssize_t r;
+    if (*len == *size) {
+      size_t more = *size > max / 2 ? max : *size * 2;
+      char *nb;
+      if (*len == max) return FILE_OK; /* cut */
+      if ((nb = alloc(ud, *b, *size, more)) == NULL) return FILE_NOMEM;
+      *b = nb;
+      *size = more;
+    }
+    r = read(fd, *b + *len, *size - *len);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return FILE_OK;
+    *len += (size_t)r;
+  }
+}
+
+file_result file_read_upto(const char *path, size_t max, mem_alloc_fn alloc,
+                           void *ud, char **data, size_t *len, size_t *size) {
+  file_result r = FILE_NOMEM;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  *data = NULL;
+  *len = *size = 0;
+  if (fd < 0) return FILE_ERRNO;
+  *size = first_block(fd, max);
+  if ((*data = alloc(ud, NULL, 0, *size)) != NULL)
+    r = read_upto(fd, max, alloc, ud, data, len, size);
+  close(fd);
+  if (r != FILE_OK) {
+    if (*data) alloc(ud, *data, *size, 0);
+    *data = NULL;
+    *len = *size = 0;
+  }
   return r;
 }
 

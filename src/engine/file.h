@@ -1,6 +1,6 @@
 /*
-** file.h: reading a whole regular file into memory and writing a whole
-** buffer, in one place for every caller (the history store, --bundle).
+** file.h: reading a whole file into memory and writing a whole buffer,
+** in one place for every caller (the history store, --bundle, TZ=FILE).
 ** No Lua. See LICENSE.
 */
 #ifndef MOONBOX_FILE_H
@@ -9,7 +9,6 @@
 #include <stddef.h>
 
 #include "mem.h"
-
 
 /* What file_read gave; file_strerror names each. */
 typedef enum {
@@ -34,6 +33,23 @@ typedef enum {
 */
 file_result file_read(const char *path, size_t max, mem_alloc_fn alloc,
                       void *ud, char **data, size_t *len);
+
+/*
+** file_read_upto: the first max bytes (max >= 1) of whatever path opens
+** to -- a regular file, a device, a pipe -- read until its end, a read
+** error (which reads as the end) or max bytes, whichever comes first; so
+** a path like /dev/zero cannot make it read forever. Meant for inputs the
+** user names, read by what they hold rather than by their kind (TZ=FILE).
+** The block starts at the regular file's size + 1 (else 4096 bytes) and
+** doubles up to max, so it takes no more memory than the bytes need.
+** On FILE_OK, *data is a block of *size bytes from alloc(ud, ...) holding
+** the *len bytes read (no terminating '\0'); the caller frees it with
+** alloc(ud, *data, *size, 0). FILE_ERRNO: the path could not be opened
+** (errno says why); FILE_NOMEM: the allocator refused a block. On either,
+** nothing is allocated, *data is NULL and *len and *size are 0.
+*/
+file_result file_read_upto(const char *path, size_t max, mem_alloc_fn alloc,
+                           void *ud, char **data, size_t *len, size_t *size);
 
 /*
 ** file_write: writes p[0..n) to descriptor fd whole, going on after short

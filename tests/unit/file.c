@@ -81,6 +81,47 @@ static void refusing_allocator(void) {
         unit_live_bytes - before);
 }
 
+/* file_read_upto of name with limit max: FILE_OK with want[0..n) in a
+** block of exactly size bytes, or the failure 'fails'. Frees what it got. */
+static void upto(const char *name, size_t max, const char *want, size_t n,
+                 size_t size, file_result fails) {
+  char *data = (char *)1;
+  size_t len = 99, got = 99;
+  file_result r = file_read_upto(name, max, unit_alloc, NULL, &data, &len,
+                                 &got);
+  file_result expect_r = want ? FILE_OK : fails;
+  CHECK(r == expect_r, "upto %s: expected \"%s\", got \"%s\"", name,
+        file_strerror(expect_r), file_strerror(r));
+  if (r != FILE_OK) {
+    CHECK(data == NULL && len == 0 && got == 0, "upto %s: nothing returned",
+          name);
+    return;
+  }
+  CHECK(len == n && (n == 0 || memcmp(data, want, n) == 0),
+        "upto %s: %zu bytes (got %zu)", name, n, len);
+  CHECK(got == size, "upto %s: a block of %zu bytes (got %zu)", name, size,
+        got);
+  unit_alloc(NULL, data, got, 0);
+}
+
+static void reading_upto(void) {
+  static char zeros[10000];
+  char text[160];
+  long before = unit_live_bytes;
+  snprintf(text, sizeof text, "%s", at("text"));
+  upto(text, 4096, "hello\n", 6, 7, FILE_OK); /* size + 1: no regrowth */
+  upto(text, 3, "hel", 3, 3, FILE_OK);         /* cut at max */
+  upto(at("missing"), 4096, NULL, 0, 0, FILE_ERRNO);
+  /* a device with no end and no size: cut at max after doubling 4096 */
+  upto("/dev/zero", 10000, zeros, 10000, 10000, FILE_OK);
+  upto("/dev/null", 100, zeros, 0, 100, FILE_OK);
+  unit_nallocs = 0, unit_fail_at = 2; /* the first block, not its growth */
+  upto("/dev/zero", 10000, NULL, 0, 0, FILE_NOMEM);
+  unit_fail_at = 0;
+  CHECK(unit_live_bytes == before, "upto: no bytes held (%ld)",
+        unit_live_bytes - before);
+}
+
 static void messages(void) {
   file_result r;
   for (r = FILE_OK; r <= FILE_NOMEM; r++)
@@ -105,6 +146,7 @@ int main(void) {
   contents();
   not_files();
   refusing_allocator();
+  reading_upto();
   messages();
   CHECK(unit_live_bytes == 0, "nothing leaked (%ld bytes)", unit_live_bytes);
   clean();
