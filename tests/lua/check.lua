@@ -19,4 +19,24 @@ function M.eq(got, want, what)
   end
 end
 
+-- errname(what, ok, err): (ok, err) must be a unix failure (nil and a
+-- unix.Errno whose text says which call failed); returns the Errno's name
+-- and the Errno.
+function M.errname(what, ok, err)
+  assert(ok == nil, what .. ": expected a failure, got " .. tostring(ok))
+  assert(tostring(err):find("failed: ", 1, true), what .. ": " .. tostring(err))
+  return err:name(), err
+end
+
+-- nfds(): how many descriptors this process has open (/proc/self/fd).
+function M.nfds()
+  local unix = require("unix")
+  local n = 0
+  local d <close> = assert(unix.opendir("/proc/self/fd"))
+  for name in d do
+    if name ~= "." and name ~= ".." then n = n + 1 end
+  end
+  return n - 1 -- the listing's own descriptor
+end
+
 return M

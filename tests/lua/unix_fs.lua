@@ -23,14 +23,7 @@ local function fails(name, call, ok, err, extra)
 end
 
 -- the descriptors open now (the directory listing's own one included)
-local function nfds()
-  local n = 0
-  local d <close> = assert(unix.opendir("/proc/self/fd"))
-  for name in d do
-    if name ~= "." and name ~= ".." then n = n + 1 end
-  end
-  return n
-end
+local nfds = check.nfds
 collectgarbage()
 local fds_at_start = nfds()
 

@@ -7,11 +7,7 @@ local unix = require("unix")
 
 local BADFD = 2147483647 -- surely not open
 
-local function fails(what, ok, err)
-  assert(ok == nil, what .. ": expected a failure, got " .. tostring(ok))
-  assert(tostring(err):find("failed: ", 1, true), what .. ": " .. tostring(err))
-  return err:name(), err
-end
+local fails = check.errname
 
 local close = unix.close
 

@@ -10,11 +10,7 @@ local LOOPBACK = 0x7f000001 -- 127.0.0.1 as the manual passes it
 local BADFD = 2147483647 -- surely not open: the highest descriptor there is
 
 -- errno(f(...)): the call must fail with nil, unix.Errno; returns its name
-local function fails(what, ok, err)
-  assert(ok == nil, what .. ": expected a failure, got " .. tostring(ok))
-  assert(tostring(err):find("failed: ", 1, true), what .. ": " .. tostring(err))
-  return err:name(), err
-end
+local fails = check.errname
 
 local close = unix.close
 local function closeall(...)
@@ -23,15 +19,7 @@ end
 
 -- the number of descriptors open among 0..1023: poll marks the others
 -- POLLNVAL
-local function nfds()
-  local set = {}
-  for fd = 0, 1023 do set[fd] = 0 end
-  local n = 1024
-  for _, revents in pairs(assert(unix.poll(set, 0))) do
-    if revents & unix.POLLNVAL ~= 0 then n = n - 1 end
-  end
-  return n
-end
+local nfds = check.nfds
 local fds_before = nfds()
 
 -- a fresh name for AF_UNIX paths: a temporary file's name plus a suffix

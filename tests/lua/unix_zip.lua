@@ -19,13 +19,7 @@ local function fails(name, call, ok, err)
   eq(err:call(), call, what .. ": call()")
 end
 
-local function nfds()
-  local n = 0
-  for name in assert(unix.opendir("/proc/self/fd")) do
-    if name ~= "." and name ~= ".." then n = n + 1 end
-  end
-  return n
-end
+local nfds = check.nfds
 collectgarbage()
 local fds_at_start = nfds()
 
