@@ -42,6 +42,17 @@ const char *unix_checkpath(lua_State *L, int arg) {
   return p;
 }
 
+void unix_newclass(lua_State *L, const char *name, const luaL_Reg *meta,
+                   const luaL_Reg *methods) {
+  if (luaL_newmetatable(L, name)) {
+    if (meta) luaL_setfuncs(L, meta, 0);
+    lua_newtable(L);
+    luaL_setfuncs(L, methods, 0);
+    lua_setfield(L, -2, "__index");
+  }
+  lua_pop(L, 1);
+}
+
 void unix_setconsts(lua_State *L, const unix_const *c) {
   for (; c->name; c++) {
     lua_pushinteger(L, c->value);

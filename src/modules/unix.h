@@ -6,6 +6,7 @@
 #ifndef MOONBOX_UNIX_H
 #define MOONBOX_UNIX_H
 
+#include "lauxlib.h"
 #include "lua.h"
 
 /* A named integer constant; a table of them ends with a NULL name. */
@@ -35,6 +36,12 @@ int unix_optint(lua_State *L, int arg, int def);
 ** read a shorter name than the one given); raises an argument error
 ** otherwise. */
 const char *unix_checkpath(lua_State *L, int arg);
+
+/* Registers the class 'name' (its metatable in the registry, for
+** luaL_checkudata and luaL_setmetatable): the metamethods 'meta' (may be
+** NULL) and __index = a table of 'methods'. Leaves the stack as it was. */
+void unix_newclass(lua_State *L, const char *name, const luaL_Reg *meta,
+                   const luaL_Reg *methods);
 
 /* Sets t[name] = value for each of 'c' in the table on top of the stack. */
 void unix_setconsts(lua_State *L, const unix_const *c);

@@ -135,12 +135,7 @@ static void open_dir_mt(lua_State *L) {
                                    {"__gc", dir_close},
                                    {"__close", dir_close},
                                    {NULL, NULL}};
-  if (luaL_newmetatable(L, DIR_MT)) {
-    luaL_setfuncs(L, metas, 0);
-    luaL_newlib(L, meths);
-    lua_setfield(L, -2, "__index");
-  }
-  lua_pop(L, 1);
+  unix_newclass(L, DIR_MT, metas, meths);
 }
 
 /* }==== */
@@ -368,13 +363,8 @@ static void open_stat_mt(lua_State *L) {
       {"blksize", st_blksize}, {"gen", st_zero},  {"flags", st_zero},
       {"atim", st_atim},     {"mtim", st_mtim},   {"ctim", st_ctim},
       {"birthtim", st_birthtim}, {NULL, NULL}};
-  if (luaL_newmetatable(L, STAT_MT)) {
-    lua_pushcfunction(L, st_tostring);
-    lua_setfield(L, -2, "__tostring");
-    luaL_newlib(L, meths);
-    lua_setfield(L, -2, "__index");
-  }
-  lua_pop(L, 1);
+  static const luaL_Reg metas[] = {{"__tostring", st_tostring}, {NULL, NULL}};
+  unix_newclass(L, STAT_MT, metas, meths);
 }
 
 /* -- unix.S_ISDIR(mode) -> boolean, and the six others */
@@ -500,11 +490,7 @@ static void open_statfs_mt(lua_State *L) {
       {"ffree", sf_ffree},     {"fsid", sf_fsid},     {"namelen", sf_namelen},
       {"frsize", sf_frsize},   {"flags", sf_flags},   {"owner", sf_owner},
       {"fstypename", sf_fstypename}, {NULL, NULL}};
-  if (luaL_newmetatable(L, STATFS_MT)) {
-    luaL_newlib(L, meths);
-    lua_setfield(L, -2, "__index");
-  }
-  lua_pop(L, 1);
+  unix_newclass(L, STATFS_MT, NULL, meths);
 }
 
 /* }==== */

@@ -122,12 +122,7 @@ void unix_open_errno(lua_State *L) {
   static const luaL_Reg meths[] = {{"errno", e_errno},  {"winerr", e_winerr},
                                    {"name", e_name},    {"call", e_call},
                                    {"doc", e_doc},      {NULL, NULL}};
-  if (luaL_newmetatable(L, ERRNO_MT)) {
-    lua_pushcfunction(L, e_tostring);
-    lua_setfield(L, -2, "__tostring");
-    luaL_newlib(L, meths);
-    lua_setfield(L, -2, "__index");
-  }
-  lua_pop(L, 1);
+  static const luaL_Reg metas[] = {{"__tostring", e_tostring}, {NULL, NULL}};
+  unix_newclass(L, ERRNO_MT, metas, meths);
   unix_setconsts(L, errnos);
 }

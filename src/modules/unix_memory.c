@@ -244,17 +244,11 @@ void unix_open_memory(lua_State *L) {
       {"fetch_or", m_fetch_or},   {"fetch_xor", m_fetch_xor},
       {"wait", m_wait},           {"wake", m_wake},
       {NULL, NULL}};
-  if (luaL_newmetatable(L, MEMORY_MT)) {
-    luaL_newlib(L, meths);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, m_tostring);
-    lua_setfield(L, -2, "__tostring");
-    lua_pushcfunction(L, m_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, m_gc);
-    lua_setfield(L, -2, "__close");
-  }
-  lua_pop(L, 1);
+  static const luaL_Reg metas[] = {{"__tostring", m_tostring},
+                                   {"__gc", m_gc},
+                                   {"__close", m_gc},
+                                   {NULL, NULL}};
+  unix_newclass(L, MEMORY_MT, metas, meths);
   lua_pushcfunction(L, l_mapshared);
   lua_setfield(L, -2, "mapshared");
 }

@@ -654,10 +654,5 @@ void unix_open_proc(lua_State *L) {
   lua_pushcclosure(L, l_localtime, 1);
   lua_setfield(L, -4, "localtime");
   lua_pop(L, 2);
-  if (luaL_newmetatable(L, RUSAGE_MT)) {
-    luaL_setfuncs(L, rusage_meta, 0);
-    luaL_newlib(L, rusage_methods);
-    lua_setfield(L, -2, "__index");
-  }
-  lua_pop(L, 1);
+  unix_newclass(L, RUSAGE_MT, rusage_meta, rusage_methods);
 }

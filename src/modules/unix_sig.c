@@ -414,12 +414,7 @@ void unix_open_sig(lua_State *L) {
   luaL_setfuncs(L, funcs, 0);
   unix_setconsts(L, signals);
   unix_setconsts(L, others);
-  if (luaL_newmetatable(L, SIGSET_MT)) {
-    luaL_setfuncs(L, sigset_meta, 0);
-    luaL_newlib(L, sigset_methods);
-    lua_setfield(L, -2, "__index");
-  }
-  lua_pop(L, 1);
+  unix_newclass(L, SIGSET_MT, sigset_meta, sigset_methods);
   if (lua_getfield(L, LUA_REGISTRYINDEX, HANDLERS) == LUA_TNIL) {
     lua_createtable(L, SIGMAX, 0); /* sized so setting never allocates */
     lua_createtable(L, 0, 1);
