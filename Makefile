@@ -172,7 +172,8 @@ $(O)/repl-pty: tests/repl/pty.c
 
 test: test-tools $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty \
   $(if $(SAN),,san-build)
-	@MOONBOX=$(BIN) tests/run --unit-dir $(O)/unit --canary $(O)/canary
+	@MOONBOX=$(BIN) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run --unit-dir $(O)/unit \
+	  --canary $(O)/canary
 
 # make test also runs a short pass on the sanitizer build (tests/run).
 san-build: | test-tools
@@ -219,12 +220,14 @@ $(FZ)/%: fuzz/%.c $$(FUZZ_DEPS_$$*)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -I$(DEPS)/argon2/include -o $@ $^ -lpthread
 
-.PHONY: fuzz-bins print-fuzz-targets
+.PHONY: fuzz-bins print-fuzz-targets print-fuzz-seconds
 fuzz-bins: $(FUZZ_TARGETS:%=$(FZ)/%)
 
 # tests/run's fuzz section reads the list from here
 print-fuzz-targets:
 	@echo $(FUZZ_TARGETS)
+print-fuzz-seconds:
+	@echo $(FUZZ_SECONDS)
 
 fuzz: fuzz-bins
 	for t in $(FUZZ_TARGETS); do fuzz/run $$t $(FUZZ_SECONDS) || exit 1; done
