@@ -391,6 +391,19 @@ end)())
 fails("EBADF", "fstat", unix.fstat(1000))
 local null = assert(unix.stat("/dev/null"))
 eq(unix.S_ISCHR(null:mode()), true, "S_ISCHR /dev/null")
+-- each S_IS* says yes to its own type only (modes as the kernel writes them)
+for name, fmt in pairs({S_ISBLK = 0x6000, S_ISCHR = 0x2000, S_ISDIR = 0x4000,
+    S_ISFIFO = 0x1000, S_ISLNK = 0xa000, S_ISREG = 0x8000, S_ISSOCK = 0xc000}) do
+  for other, ofmt in pairs({blk = 0x6000, chr = 0x2000, dir = 0x4000,
+      fifo = 0x1000, lnk = 0xa000, reg = 0x8000, sock = 0xc000}) do
+    eq(unix[name](ofmt | 0644), fmt == ofmt, name .. " of a " .. other .. " mode")
+  end
+end
+do -- a real socket's mode
+  local s = assert(unix.socket(unix.AF_UNIX, unix.SOCK_STREAM))
+  eq(unix.S_ISSOCK(assert(unix.fstat(s)):mode()), true, "S_ISSOCK of a socket")
+  assert(unix.close(s))
+end
 eq(unix.major(null:rdev()), 1, "major of /dev/null")
 eq(unix.minor(null:rdev()), 3, "minor of /dev/null")
 -- Linux's device number layout: minor's low byte, major's low 12 bits,
