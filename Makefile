@@ -56,7 +56,7 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
-ENGINES := zip zipw zipfs tz cal lineedit lineedit_term lineedit_width alloc \
+ENGINES := zip zipw zipfs tz tz_strftime cal lineedit lineedit_term lineedit_width alloc \
   memcopy elfimage file hist cpath
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
@@ -198,7 +198,7 @@ FUZZ_ARGON2 := $(addprefix $(FZ)/argon2/,argon2.o core.o encoding.o \
   thread.o blake2/blake2b.o ref.o)
 FUZZ_DEPS_zip := src/engine/zip.c src/engine/cal.c $(FUZZ_ZLIB)
 FUZZ_DEPS_zipfs := src/engine/zipfs.c $(FUZZ_DEPS_zip)
-FUZZ_DEPS_tz := src/engine/tz.c src/engine/cal.c
+FUZZ_DEPS_tz := src/engine/tz.c src/engine/tz_strftime.c src/engine/cal.c
 FUZZ_DEPS_tz_posix := $(FUZZ_DEPS_tz)
 FUZZ_DEPS_tz_strftime := $(FUZZ_DEPS_tz)
 FUZZ_DEPS_lineedit := $(filter src/engine/lineedit%,$(ENGINE_SRC))
