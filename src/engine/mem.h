@@ -21,6 +21,13 @@
 typedef void *(*mem_alloc_fn)(void *ud, void *ptr, size_t osize,
                               size_t nsize);
 
+/* A hook and its ud together, for callbacks that carry one pointer (zlib's
+** opaque: see zip_zalloc in zip.h). */
+typedef struct mem_hook {
+  mem_alloc_fn alloc;
+  void *ud;
+} mem_hook;
+
 /* mem_libc: the hook over the C heap (ud and osize unused). realloc(p, 0)
 ** may free or not as the C library likes, so size 0 is a plain free.
 ** Static inline so that every engine, test and fuzz target shares this

@@ -40,8 +40,7 @@
 struct zip {
   const unsigned char *data;
   size_t size;
-  mem_alloc_fn alloc;
-  void *ud;
+  mem_hook mem;      /* the caller's allocator */
   zip_result status; /* sticky failure of open or of the index build */
   int line;          /* where CORRUPT fired last */
   uint64_t base;     /* archive start in data */
@@ -109,11 +108,11 @@ static int in_data(const zip *z, uint64_t off, uint64_t len) {
 ** size the block was allocated with: a size-class allocator (alloc.c)
 ** finds the block's class from it. */
 static void *mem_new(zip *z, size_t n) {
-  return z->alloc(z->ud, NULL, 0, n);
+  return z->mem.alloc(z->mem.ud, NULL, 0, n);
 }
 
 static void mem_free(zip *z, void *p, size_t n) {
-  if (p) z->alloc(z->ud, p, n, 0);
+  if (p) z->mem.alloc(z->mem.ud, p, n, 0);
 }
 
 /* zlib's zfree gives no size, so each block carries it in a header
@@ -123,18 +122,19 @@ typedef union zhead {
   max_align_t align;
 } zhead;
 
-static voidpf zl_alloc(voidpf opaque, uInt items, uInt size) {
-  zip *z = opaque;
-  size_t n = (size_t)items * size;
-  zhead *h = mem_new(z, sizeof(zhead) + n);
+void *zip_zalloc(void *opaque, unsigned items, unsigned size) {
+  mem_hook *m = opaque;
+  size_t n = sizeof(zhead) + (size_t)items * size;
+  zhead *h = m->alloc(m->ud, NULL, 0, n);
   if (h == NULL) return Z_NULL;
-  h->n = sizeof(zhead) + n;
+  h->n = n;
   return h + 1;
 }
 
-static void zl_free(voidpf opaque, voidpf p) {
+void zip_zfree(void *opaque, void *p) {
+  mem_hook *m = opaque;
   zhead *h = (zhead *)p - 1;
-  mem_free(opaque, h, h->n);
+  m->alloc(m->ud, h, h->n, 0);
 }
 
 /* }==== */
@@ -774,9 +774,9 @@ static zip_result stream_init(zip *z, const zip_entry *e, zip_stream *s) {
   s->inleft = e->csize;
   s->outleft = e->size;
   if (e->method == 0) return ZIP_OK;
-  s->zs.zalloc = zl_alloc;
-  s->zs.zfree = zl_free;
-  s->zs.opaque = z;
+  s->zs.zalloc = zip_zalloc;
+  s->zs.zfree = zip_zfree;
+  s->zs.opaque = &z->mem;
   if (inflateInit2(&s->zs, -15) != Z_OK) return ZIP_NOMEM;
   s->zinit = 1;
   return ZIP_OK;
@@ -922,8 +922,8 @@ zip_result zip_open(zip **out, const void *data, size_t size,
   memset(z, 0, sizeof *z);
   z->data = data;
   z->size = size;
-  z->alloc = alloc;
-  z->ud = ud;
+  z->mem.alloc = alloc;
+  z->mem.ud = ud;
   z->status = read_end(z);
   return z->status;
 }

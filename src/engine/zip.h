@@ -239,4 +239,13 @@ int zip_name_ok(const char *name, size_t len);
 /* zip_strerror: a static English message for code r; never NULL. */
 const char *zip_strerror(zip_result r);
 
+/*
+** zip_zalloc, zip_zfree: zlib's zalloc and zfree (a z_stream's fields) over
+** the mem_hook given as the stream's opaque, for the zip reader and
+** writer. zfree gives no size, so each block carries it in a header.
+** zip_zalloc returns NULL when the hook refuses.
+*/
+void *zip_zalloc(void *opaque, unsigned items, unsigned size);
+void zip_zfree(void *opaque, void *p);
+
 #endif

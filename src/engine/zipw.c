@@ -42,8 +42,7 @@ typedef struct went {
 ** caller's. status != ZIPW_OK is final. pos counts bytes of the archive,
 ** so it is also the next entry's archive-relative offset. */
 struct zipw {
-  mem_alloc_fn alloc;
-  void *ud;
+  mem_hook hook; /* the caller's allocator */
   zipw_write_fn write;
   void *wud;
   uint64_t base, pos; /* archive offset in the file; bytes written */
@@ -92,7 +91,7 @@ static int grow(zipw *w, void **p, size_t *cap, size_t need) {
   if (need <= *cap) return 1;
   size_t n = *cap ? *cap : 256;
   while (n < need) n = n > SIZE_MAX / 2 ? need : n * 2;
-  void *q = w->alloc(w->ud, *p, *cap, n);
+  void *q = w->hook.alloc(w->hook.ud, *p, *cap, n);
   if (q == NULL) return 0;
   *p = q;
   *cap = n;
@@ -100,28 +99,7 @@ static int grow(zipw *w, void **p, size_t *cap, size_t need) {
 }
 
 static void release(zipw *w, void *p, size_t n) {
-  if (p) w->alloc(w->ud, p, n, 0);
-}
-
-/* zlib's zfree gives no size: each block carries it in a header, a
-** max_align_t wide so that the block handed to zlib stays aligned. */
-typedef union zhead {
-  size_t n;
-  max_align_t align;
-} zhead;
-
-static voidpf zl_alloc(voidpf opaque, uInt items, uInt size) {
-  zipw *w = opaque;
-  size_t n = sizeof(zhead) + (size_t)items * size;
-  zhead *h = w->alloc(w->ud, NULL, 0, n);
-  if (h == NULL) return Z_NULL;
-  h->n = n;
-  return h + 1;
-}
-
-static void zl_free(voidpf opaque, voidpf p) {
-  zhead *h = (zhead *)p - 1;
-  release(opaque, h, h->n);
+  if (p) w->hook.alloc(w->hook.ud, p, n, 0);
 }
 
 /* All output goes through here: to the write hook, or appended to mem.
@@ -179,9 +157,9 @@ static int bad_name(const char *s, size_t n) {
 ** on the zlib version, which deps/deps.lock pins. */
 static zipw_result deflate_start(zipw *w) {
   if (w->zinit) return deflateReset(&w->zs) == Z_OK ? ZIPW_OK : ZIPW_DEFLATE;
-  w->zs.zalloc = zl_alloc;
-  w->zs.zfree = zl_free;
-  w->zs.opaque = w;
+  w->zs.zalloc = zip_zalloc;
+  w->zs.zfree = zip_zfree;
+  w->zs.opaque = &w->hook;
   int rc = deflateInit2(&w->zs, 9, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
   if (rc == Z_MEM_ERROR) return ZIPW_NOMEM;
   if (rc != Z_OK) return ZIPW_DEFLATE;
@@ -426,8 +404,8 @@ zipw_result zipw_new(zipw **out, mem_alloc_fn alloc, void *ud,
   *out = w;
   if (w == NULL) return ZIPW_NOMEM;
   memset(w, 0, sizeof *w);
-  w->alloc = alloc;
-  w->ud = ud;
+  w->hook.alloc = alloc;
+  w->hook.ud = ud;
   w->write = write;
   w->wud = wud;
   w->base = base;
@@ -445,7 +423,7 @@ const void *zipw_data(const zipw *w, size_t *len) {
   return ok ? w->mem : NULL;
 }
 
-/* deflateEnd first: zlib frees its state through zl_free, which uses w. */
+/* deflateEnd first: zlib frees its state through zip_zfree, which uses w. */
 void zipw_free(zipw *w) {
   if (w == NULL) return;
   if (w->zinit) deflateEnd(&w->zs);
