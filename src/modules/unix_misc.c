@@ -139,6 +139,12 @@ static const unix_const consts[] = {
     K(LOG_KERN), K(LOG_USER), K(LOG_DAEMON), K(LOG_AUTH), K(LOG_LOCAL0),
     K(LOG_LOCAL1), K(LOG_LOCAL2), K(LOG_LOCAL3), K(LOG_LOCAL4), K(LOG_LOCAL5),
     K(LOG_LOCAL6), K(LOG_LOCAL7),
+    /* pledge's mode bits, Cosmopolitan's values, for scripts that name
+    ** them before pledge exists here */
+    {"PLEDGE_PENALTY_KILL_THREAD", 0x0000},
+    {"PLEDGE_PENALTY_KILL_PROCESS", 0x0001},
+    {"PLEDGE_PENALTY_RETURN_EPERM", 0x0002},
+    {"PLEDGE_STDERR_LOGGING", 0x0010},
     {NULL, 0}};
 #undef K
 
