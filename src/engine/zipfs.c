@@ -74,9 +74,8 @@ size_t zipfs_link(char *out, size_t cap, const char *name, size_t nlen,
 
 /* {==== lookups */
 
-/* The name link entry e leads to, into out (ZIPFS_NAME_MAX bytes). */
-static zip_result link_target(zip *z, const zip_entry *e, char *out,
-                              size_t *len) {
+zip_result zipfs_target(zip *z, const zip_entry *e, char *out,
+                        size_t *len) {
   char text[ZIPFS_NAME_MAX];
   zip_result r;
   if (e->size == 0 || e->size >= sizeof text) return ZIP_NOTFOUND;
@@ -97,7 +96,7 @@ zip_result zipfs_stat(zip *z, const char *name, size_t len,
   r = zip_stat(z, name, len, e, isdir);
   while (r == ZIP_OK && *e != NULL && !*isdir && S_ISLNK((*e)->mode)) {
     if (hops++ == ZIPFS_MAX_LINKS) r = ZIP_NOTFOUND; /* a loop */
-    else if ((r = link_target(z, *e, to, &len)) == ZIP_OK)
+    else if ((r = zipfs_target(z, *e, to, &len)) == ZIP_OK)
       r = zip_stat(z, to, len, e, isdir);
   }
   if (r != ZIP_OK) *e = NULL, *isdir = 0;

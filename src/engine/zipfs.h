@@ -81,6 +81,16 @@ size_t zipfs_link(char *out, size_t cap, const char *name, size_t nlen,
                   const char *text, size_t tlen);
 
 /*
+** zipfs_target: the entry name the link entry e leads to (its data read
+** as the target text, then zipfs_link), into out (ZIPFS_NAME_MAX bytes,
+** NUL-terminated), its length in *len; a trailing '/' is kept (the target
+** asked for a directory). Result: ZIP_OK; ZIP_NOTFOUND when the target is
+** empty, too long or leads nowhere in the archive; zip_read's code when
+** the entry cannot be read.
+*/
+zip_result zipfs_target(zip *z, const zip_entry *e, char *out, size_t *len);
+
+/*
 ** zipfs_stat: zip_stat of name[0..len) (a name as zipfs_clean makes it),
 ** then through entries that are symbolic links (S_IFLNK in their mode,
 ** their data the target) as a file system follows them (zipfs_link), up

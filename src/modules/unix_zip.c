@@ -51,19 +51,13 @@ static int is_link(const where *w) {
   return w->e != NULL && !w->isdir && S_ISLNK(w->e->mode);
 }
 
-/* Replaces w's name by where its link entry leads (zipfs_link's rule);
-** *dir is set when the target text ends in '/'. zipfs_stat does the same
+/* Replaces w's name by where its link entry leads (zipfs_target); *dir
+** is set when the target text ends in '/'. zipfs_stat follows links too
 ** but does not tell the name it ends at, which realpath and st_ino need. */
 static int follow_link(where *w, int *dir) {
-  char text[ZIPFS_NAME_MAX];
-  const zip_entry *e = w->e;
-  zip_result r;
   size_t n;
-  if (e->size == 0 || e->size >= sizeof text) return unix_zip_refuse(ENOENT);
-  if ((r = zip_read(w->z, e, text)) != ZIP_OK) return zip_fail(r);
-  n = zipfs_link(w->name, ZIPFS_NAME_MAX, e->name, e->namelen, text,
-                 (size_t)e->size);
-  if (n == ZIPFS_FAIL) return unix_zip_refuse(ENOENT);
+  zip_result r = zipfs_target(w->z, w->e, w->name, &n);
+  if (r != ZIP_OK) return zip_fail(r);
   if (n > 0 && w->name[n - 1] == '/') n--, *dir = 1;
   w->len = n;
   return 0;
