@@ -207,61 +207,6 @@ static int open_moonbox(lua_State *L) {
 
 /* }==== */
 
-/* {==== the archive's Lua directory before a LUA_PATH that leaves it out */
-
-#define ZIP_LUA_PATH "/zip/.lua/?.lua;/zip/.lua/?/init.lua"
-
-/* package.searchers entry put before the path searcher when package.path
-** does not start with ZIP_LUA_PATH at start-up: a LUA_PATH set for another
-** Lua (by a package manager, say) must not hide the modules an app carries
-** in its archive. package.path itself stays what LUA_PATH says, as lua.c
-** makes it (the official suite checks that). Returns as the path
-** searcher does: loader and file name, or the "no file" lines. */
-static int search_zip_lua(lua_State *L) {
-  const char *name = luaL_checkstring(L, 1);
-  lua_getglobal(L, "package");
-  lua_getfield(L, -1, "searchpath");
-  lua_pushstring(L, name);
-  lua_pushliteral(L, ZIP_LUA_PATH);
-  lua_call(L, 2, 2);
-  if (lua_isnil(L, -2)) return 1; /* the "no file" lines */
-  lua_pop(L, 1);
-  lua_getglobal(L, "loadfile"); /* vfs's: reads /zip/ */
-  lua_pushvalue(L, -2);
-  lua_call(L, 1, 2);
-  if (lua_isnil(L, -2))
-    return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s",
-                      name, lua_tostring(L, -3), lua_tostring(L, -1));
-  lua_pop(L, 1);
-  lua_insert(L, -2); /* loader, file name */
-  return 2;
-}
-
-static void keep_zip_lua_first(lua_State *L) {
-  const char *path;
-  int skip;
-  lua_getfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
-  skip = lua_toboolean(L, -1); /* -E: the default path, which starts so */
-  lua_getglobal(L, "package");
-  lua_getfield(L, -1, "path");
-  path = lua_tostring(L, -1);
-  skip = skip || path == NULL ||
-         strncmp(path, ZIP_LUA_PATH, sizeof ZIP_LUA_PATH - 1) == 0;
-  if (!skip) {
-    lua_getfield(L, -2, "searchers");
-    lua_getglobal(L, "table");
-    lua_getfield(L, -1, "insert");
-    lua_pushvalue(L, -3);
-    lua_pushinteger(L, 2);
-    lua_pushcfunction(L, search_zip_lua);
-    lua_call(L, 3, 0);
-    lua_pop(L, 2);
-  }
-  lua_pop(L, 3);
-}
-
-/* }==== */
-
 /* package.preload loader of an alias: require(upvalue 1). */
 static int load_alias(lua_State *L) {
   lua_getglobal(L, "require");
@@ -280,7 +225,6 @@ void libs_open(lua_State *L) {
   lua_call(L, 0, 0);
   replace_c_searchers(L);
   vfs_open(L);
-  keep_zip_lua_first(L);
   lua_pushcfunction(L, luaopen_moonbox_osio); /* os.execute, io.popen... */
   lua_call(L, 0, 0);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);

@@ -415,11 +415,15 @@ static int p_searchpath(lua_State *L) {
   return 2;
 }
 
-/* package.searchers[2]: upvalue 1 is the package table. */
+/* package.searchers[2]: upvalue 1 is the package table (its path is
+** searched) or a path string of its own (see zip_lua_first). */
 static int searcher_lua(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   const char *path, *file;
-  lua_getfield(L, lua_upvalueindex(1), "path");
+  if (lua_type(L, lua_upvalueindex(1)) == LUA_TSTRING)
+    lua_pushvalue(L, lua_upvalueindex(1));
+  else
+    lua_getfield(L, lua_upvalueindex(1), "path");
   path = lua_tostring(L, -1);
   if (path == NULL) luaL_error(L, "'package.path' must be a string");
   file = search(L, name, path, ".", LUA_DIRSEP);
@@ -430,6 +434,35 @@ static int searcher_lua(lua_State *L) {
   }
   return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s",
                     name, file, lua_tostring(L, -1));
+}
+
+#define ZIP_LUA_PATH "/zip/.lua/?.lua;/zip/.lua/?/init.lua"
+
+/* When package.path does not start with ZIP_LUA_PATH at start-up (and -E,
+** LUA_NOENV, was not given: the default path starts so), a searcher of that
+** path alone goes before the path searcher: a LUA_PATH set for another Lua
+** (by a package manager, say) must not hide the modules an app carries in
+** its archive. package.path keeps what LUA_PATH says, as lua.c makes it
+** (the official suite checks that). Expects package.searchers on top. */
+static void zip_lua_first(lua_State *L) {
+  const char *path;
+  int skip;
+  lua_getfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
+  skip = lua_toboolean(L, -1);
+  lua_getfield(L, -3, "path"); /* package.path */
+  path = lua_tostring(L, -1);
+  skip = skip || path == NULL ||
+         strncmp(path, ZIP_LUA_PATH, sizeof ZIP_LUA_PATH - 1) == 0;
+  lua_pop(L, 2);
+  if (skip) return;
+  lua_getglobal(L, "table");
+  lua_getfield(L, -1, "insert");
+  lua_pushvalue(L, -3);
+  lua_pushinteger(L, 2);
+  lua_pushliteral(L, ZIP_LUA_PATH);
+  lua_pushcclosure(L, searcher_lua, 1);
+  lua_call(L, 3, 0);
+  lua_pop(L, 1);
 }
 
 /* }==== */
@@ -458,5 +491,6 @@ void vfs_open(lua_State *L) {
   lua_pushvalue(L, -2);
   lua_pushcclosure(L, searcher_lua, 1);
   lua_rawseti(L, -2, 2);
+  zip_lua_first(L);
   lua_pop(L, 2);
 }
