@@ -58,7 +58,8 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 # in src/ must not break the build).
 ENGINES := zip zipw zipfs tz tz_strftime cal lineedit lineedit_term lineedit_width alloc \
   memcopy elfimage file hist cpath
-MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p' src/modules/modules.def)
+MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p; s/^NAMED("[^"]*", *\(.*\))$$/\1/p' \
+  src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
 MODULE_SRC := $(MODULES:%=src/modules/%.c)
 LAYER_SRC := $(wildcard src/front/*.c src/bind/*.c src/runtime/*.c)

@@ -15,9 +15,11 @@
 #include "vfs.h"
 
 #define MODULE(name) int luaopen_##name(lua_State *L);
+#define NAMED(preload, name) int luaopen_##name(lua_State *L);
 #define ALIAS(name, target)
 #include "modules/modules.def"
 #undef MODULE
+#undef NAMED
 
 int luaopen_moonbox_os(lua_State *L);
 int luaopen_moonbox_osio(lua_State *L);
@@ -25,17 +27,21 @@ int luaopen_moonbox_osio(lua_State *L);
 /* Built-in C modules, loaded lazily through package.preload. */
 static const luaL_Reg builtin[] = {
 #define MODULE(name) {#name, luaopen_##name},
+#define NAMED(preload, name) {preload, luaopen_##name},
 #include "modules/modules.def"
 #undef MODULE
+#undef NAMED
     {NULL, NULL}};
 
 /* Other names of built-in modules: {alias, module}. */
 static const char *const aliases[][2] = {
 #undef ALIAS
-#define ALIAS(name, target) {name, #target},
+#define ALIAS(name, target) {name, target},
 #define MODULE(name)
+#define NAMED(preload, name)
 #include "modules/modules.def"
 #undef MODULE
+#undef NAMED
 #undef ALIAS
     {NULL, NULL}};
 
