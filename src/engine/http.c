@@ -84,9 +84,10 @@ int http_parse_date(const char *s, size_t n, int64_t *t) {
 
 /* {==== reasons, tokens, headers */
 
-/* Reason phrases by code, sorted (the phrases of RFC 7231, 6585, 7538,
-** 7540, 7725, 2518, 4918, 5842, 2295, 2774, 3229, 2324 and nginx's 444,
-** 499 and the 599 of some proxies). */
+/* Reason phrases by code, sorted: the codes redbean names (their RFC
+** 7231 phrases, before RFC 9110 renamed 413, 414, 416 and 422; nginx's
+** 444 and 499; the 599 of some proxies), and 103 (RFC 8297) and 425
+** (RFC 8470). */
 static const struct {
   short code;
   const char *text;
@@ -94,6 +95,7 @@ static const struct {
     {100, "Continue"},
     {101, "Switching Protocols"},
     {102, "Processing"},
+    {103, "Early Hints"},
     {200, "OK"},
     {201, "Created"},
     {202, "Accepted"},
@@ -135,6 +137,7 @@ static const struct {
     {422, "Unprocessable Entity"},
     {423, "Locked"},
     {424, "Failed Dependency"},
+    {425, "Too Early"},
     {426, "Upgrade Required"},
     {428, "Precondition Required"},
     {429, "Too Many Requests"},
