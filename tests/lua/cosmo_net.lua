@@ -541,7 +541,8 @@ do
   local dates = {}
   for i, t in ipairs(ts) do
     local s = c.FormatHttpDateTime(t)
-    eq(hex(s), answers[i][1], ("FormatHttpDateTime(%d) vs formatdate"):format(t))
+    eq(hex(s), answers[i][1],
+      ("FormatHttpDateTime(%d) vs formatdate"):format(t))
     eq(c.ParseHttpDateTime(s), t, "ParseHttpDateTime(FormatHttpDateTime)")
     -- Python reads years below 100 as two-digit years
     if t >= -59011459200 then dates[#dates + 1] = s end -- year 100
