@@ -263,6 +263,11 @@ static int l_barf(lua_State *L) {
     if (lstat(path, &st) < 0) {
       if (errno == ENOENT) return barf_replace(L, path, p, n, mode, NULL);
     } else if (S_ISREG(st.st_mode) && st.st_nlink == 1) {
+      /* replace only what open(2) would let us write: a read-only file
+      ** stays read-only (opening without O_TRUNC changes nothing) */
+      int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+      if (fd < 0) return unix_fail(L, "open");
+      close(fd);
       return barf_replace(L, path, p, n, mode, &st);
     }
   }

@@ -183,6 +183,19 @@ end)
 eq(readfile(P("ro/f")), "kept", "a read-only directory keeps the file")
 eq(names(P("ro")), "f", "nothing left in the read-only directory")
 assert(unix.chmod(P("ro"), tonumber("755", 8)))
+-- a read-only file in a directory anyone may write in is not replaced
+assert(unix.mkdir(P("rw"), tonumber("777", 8)))
+assert(unix.chmod(P("rw"), tonumber("777", 8)))
+writefile(P("rw/f"), "read-only")
+assert(unix.chmod(P("rw/f"), tonumber("444", 8)))
+in_child(function()
+  if unix.getuid() == 0 then assert(unix.setresuid(65534, 65534, 65534)) end
+  local ok, err = cosmo.Barf(P("rw/f"), "replaced")
+  assert(ok == nil and err:name() == "EACCES", "Barf over a read-only file: "
+    .. tostring(err))
+end)
+eq(readfile(P("rw/f")), "read-only", "a read-only file is not replaced")
+eq(names(P("rw")), "f", "nothing left beside the read-only file")
 
 -- a reader never sees a partial file
 local A, B = ("A"):rep(100000), ("B"):rep(100000)
