@@ -254,8 +254,8 @@ static int l_barf(lua_State *L) {
   luaL_argcheck(L, !(flags & O_NONBLOCK), 4, "O_NONBLOCK not allowed");
   luaL_argcheck(L, !(off && (flags & O_APPEND)), 5,
                 "O_APPEND with an offset not possible");
-  if (zipfs_rest(path)) {
-    errno = EROFS;
+  if (zipfs_rest(path) || path[0] == '\0') {
+    errno = path[0] ? EROFS : ENOENT; /* "" names nothing, as for open */
     return unix_fail(L, "open");
   }
   if (off == 0 && (flags & (O_CREAT | O_TRUNC)) == (O_CREAT | O_TRUNC) &&

@@ -151,6 +151,8 @@ eq(check.errname("O_EXCL", cosmo.Barf(P("new"), "x", tonumber("644", 8),
 eq(check.errname("missing dir", cosmo.Barf(P("no/file"), "x")), "ENOENT",
   "Barf into a missing directory")
 eq(check.errname("/zip/", cosmo.Barf("/zip/x", "x")), "EROFS", "Barf /zip/")
+eq(check.errname("empty path", cosmo.Barf("", "x")), "ENOENT", "Barf \"\"")
+eq(check.errname("empty path", cosmo.Slurp("")), "ENOENT", "Slurp \"\"")
 check.checkerror("offset must be >= 1", cosmo.Barf, P("x.txt"), "x", 0, 0, 0)
 check.checkerror("O_APPEND", cosmo.Barf, P("x.txt"), "x", 0, unix.O_APPEND, 2)
 check.checkerror("O_NONBLOCK", cosmo.Barf, P("x.txt"), "x", 0,
@@ -293,6 +295,14 @@ writefile(P("app.lua"), 'package.path = ' .. string.format("%q", top) ..
   'io.write(tostring(require("cosmo").is_main()))\n')
 eq(sh(q .. " " .. P("app.lua")), "main=false;true",
   "a script requiring the module")
+-- a bundled app: /zip/main.lua is main, its /zip/.lua/ modules are not
+assert(unix.mkdir(P("app"), tonumber("755", 8)))
+assert(unix.mkdir(P("app/.lua"), tonumber("755", 8)))
+writefile(P("app/main.lua"), 'io.write(tostring(require("cosmo").is_main()),' ..
+  ' " ", tostring(require("lib")))\n')
+writefile(P("app/.lua/lib.lua"), 'return require("cosmo").is_main()\n')
+eq(sh("cd " .. P("app") .. " && " .. q .. " --bundle -o ../app.bin --main " ..
+  "main.lua main.lua .lua && ../app.bin"), "true false", "a bundle's main.lua")
 -- }====
 
 assert(unix.rmrf(top))
