@@ -6,7 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -303,9 +303,13 @@ static int l_gettime(lua_State *L) {
   return 1;
 }
 
-/* -- GetCpuCount() -> CPUs this process may run on (0: unknown) */
+/* -- GetCpuCount() -> CPUs this process may run on (0: unknown)
+**    (its affinity mask, as nproc counts; past 1024 CPUs, those online) */
 static int l_getcpucount(lua_State *L) {
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  cpu_set_t set;
+  long n = sched_getaffinity(0, sizeof set, &set) == 0
+               ? CPU_COUNT(&set)
+               : sysconf(_SC_NPROCESSORS_ONLN);
   lua_pushinteger(L, n > 0 ? n : 0);
   return 1;
 }
