@@ -148,11 +148,14 @@ static int barf_inplace(lua_State *L, const char *path, const char *p,
 }
 
 /* Pushes "DIR/.NAME.XXXXXXXXXXXX" beside path, X random hex digits
-** (getrandom, else the clock and the process id). */
+** (getrandom, else the clock and the process id), NAME cut to 200 bytes
+** so that the name stays within NAME_MAX when path's is. */
 static const char *push_tempname(lua_State *L, const char *path) {
   const char *slash = strrchr(path, '/');
+  size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+  size_t baselen = strlen(path + dirlen);
   unsigned char r[6];
-  char hex[13];
+  luaL_Buffer b;
   int k;
   if (getrandom(r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) {
     struct timespec ts;
@@ -162,15 +165,16 @@ static const char *push_tempname(lua_State *L, const char *path) {
         (unsigned long long)getpid();
     for (k = 0; k < 6; k++) r[k] = (unsigned char)(x >> (8 * k));
   }
+  luaL_buffinit(L, &b);
+  luaL_addlstring(&b, path, dirlen);
+  luaL_addchar(&b, '.');
+  luaL_addlstring(&b, path + dirlen, baselen < 200 ? baselen : 200);
+  luaL_addchar(&b, '.');
   for (k = 0; k < 6; k++) {
-    hex[2 * k] = "0123456789abcdef"[r[k] >> 4];
-    hex[2 * k + 1] = "0123456789abcdef"[r[k] & 15];
+    luaL_addchar(&b, "0123456789abcdef"[r[k] >> 4]);
+    luaL_addchar(&b, "0123456789abcdef"[r[k] & 15]);
   }
-  hex[12] = '\0';
-  if (slash == NULL) return lua_pushfstring(L, ".%s.%s", path, hex);
-  lua_pushlstring(L, path, (size_t)(slash - path) + 1);
-  lua_pushfstring(L, ".%s.%s", slash + 1, hex);
-  lua_concat(L, 2);
+  luaL_pushresult(&b);
   return lua_tostring(L, -1);
 }
 

@@ -118,6 +118,12 @@ assert(unix.stat(P("r")):ino() ~= ino, "Barf replaces the file (new inode)")
 eq(unix.stat(P("r")):mode() & 4095, tonumber("640", 8),
   "the replaced file keeps its permissions")
 eq(names(top), "big foo m1 m2 r x.txt", "no temporary file left")
+-- a name of 250 bytes (NAME_MAX is 255): created, then replaced
+local long = ("n"):rep(250)
+assert(cosmo.Barf(P(long), "first"))
+assert(cosmo.Barf(P(long), "second"))
+eq(readfile(P(long)), "second", "Barf of a long name")
+assert(os.remove(P(long)))
 
 -- in place: hard links, symbolic links, O_APPEND, offsets, no O_CREAT
 writefile(P("h1"), "linked")
