@@ -20,6 +20,10 @@
 #define MOONBOX_TZDATA "none"
 #endif
 
+/* Registry field holding the chunk the command line runs as the main
+** script (front/cli.c sets it, cosmo.is_main compares its caller). */
+#define MOONBOX_MAIN_KEY "moonbox.main"
+
 #if defined(__x86_64__)
 #define MOONBOX_ARCH "x86_64"
 #elif defined(__aarch64__)

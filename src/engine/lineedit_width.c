@@ -3,6 +3,7 @@
 ** See LICENSE.
 */
 #include "lineedit_int.h"
+#include "lineedit_width.h"
 
 /* The editor never asks the terminal where the cursor is (lineedit_term.c
 ** says why): it predicts every column from these widths, and a width the
@@ -14,10 +15,12 @@
 ** *cp, or 0 when s[0] does not start one.  Strict, as in RFC 3629: C0, C1
 ** and F5-FF never lead; overlong forms, surrogates and values past
 ** U+10FFFF are refused.  Refused bytes are kept and drawn one by one. */
-static size_t u8_dec(const unsigned char *s, size_t n, uint32_t *cp) {
+size_t lew_u8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
   static const uint32_t minv[5] = {0, 0, 0x80, 0x800, 0x10000};
   size_t len, i;
-  uint32_t c = s[0];
+  uint32_t c;
+  if (n == 0) return 0;
+  c = s[0];
   if (c < 0x80) return *cp = c, 1;
   if (c < 0xc2 || c > 0xf4) return 0;
   len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
@@ -115,7 +118,7 @@ static int in_table(uint32_t c, const urange *t, size_t n) {
 
 /* Columns of a printable code point (the caller handles controls).
 ** Nothing below U+0300 is wide or zero-width: ASCII skips the searches. */
-static int cp_width(uint32_t c) {
+int lew_cp_width(uint32_t c) {
   if (c < 0x300) return 1;
   if (in_table(c, zero_tab, TABLEN(zero_tab))) return 0;
   return in_table(c, wide_tab, TABLEN(wide_tab)) ? 2 : 1;
@@ -128,15 +131,15 @@ static int cp_width(uint32_t c) {
 /* Bytes of the unit at i: a valid character, else one stray byte. */
 static size_t unit_len(const char *s, size_t n, size_t i) {
   uint32_t cp;
-  size_t len = u8_dec((const unsigned char *)s + i, n - i, &cp);
+  size_t len = lew_u8_decode((const unsigned char *)s + i, n - i, &cp);
   return len ? len : 1;
 }
 
 /* len > 1: ASCII is never zero-width; a stray byte is drawn as \xNN. */
 static int zero_width_at(const char *s, size_t n, size_t i) {
   uint32_t cp;
-  size_t len = u8_dec((const unsigned char *)s + i, n - i, &cp);
-  return len > 1 && cp_width(cp) == 0;
+  size_t len = lew_u8_decode((const unsigned char *)s + i, n - i, &cp);
+  return len > 1 && lew_cp_width(cp) == 0;
 }
 
 /* Valid sequences never overlap a lead byte, so looking back at most 3
@@ -146,7 +149,8 @@ size_t lew_unit_back(const char *s, size_t i) {
   for (k = 2; k <= 4 && k <= i; k++) {
     uint32_t cp;
     size_t at = i - k;
-    if (u8_dec((const unsigned char *)s + at, i - at, &cp) == k) return at;
+    if (lew_u8_decode((const unsigned char *)s + at, i - at, &cp) == k)
+      return at;
   }
   return i - 1;
 }
@@ -173,7 +177,7 @@ size_t lew_prev_pos(const char *s, size_t n, size_t i) {
 
 void lew_measure(const char *s, size_t n, size_t col, lew_unit *u) {
   uint32_t cp = 0;
-  size_t len = u8_dec((const unsigned char *)s, n, &cp);
+  size_t len = lew_u8_decode((const unsigned char *)s, n, &cp);
   u->len = len ? len : 1;
   /* C1 controls are valid UTF-8, but terminals obey some (U+009B is CSI) */
   if (len == 0 || (cp >= 0x80 && cp < 0xa0))
@@ -181,7 +185,7 @@ void lew_measure(const char *s, size_t n, size_t col, lew_unit *u) {
   else if (cp == '\n') u->w = 0, u->kind = LEW_NL;
   else if (cp == '\t') u->w = 8 - col % 8, u->kind = LEW_TAB;
   else if (cp < 0x20 || cp == 0x7f) u->w = 2, u->kind = LEW_CTRL;
-  else u->w = (size_t)cp_width(cp), u->kind = LEW_TEXT;
+  else u->w = (size_t)lew_cp_width(cp), u->kind = LEW_TEXT;
 }
 
 size_t lew_text_width(const char *s, size_t n) {

@@ -35,17 +35,28 @@ static int report(lua_State *L, int status) {
   return run_report(L, status, run_progname());
 }
 
-static int do_chunk(lua_State *L, int status) {
-  if (status == LUA_OK) status = run_docall(L, 0, 0);
+/* The loaded chunk on top becomes the main one that cosmo.is_main()
+** recognises: the script, stdin, an -e string (LUA_INIT and -l are not). */
+static void set_main(lua_State *L) {
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, MOONBOX_MAIN_KEY);
+}
+
+static int do_chunk(lua_State *L, int status, int ismain) {
+  if (status == LUA_OK) {
+    if (ismain) set_main(L);
+    status = run_docall(L, 0, 0);
+  }
   return report(L, status);
 }
 
-static int do_file(lua_State *L, const char *name) {
-  return do_chunk(L, libs_loadfile(L, name));
+static int do_file(lua_State *L, const char *name, int ismain) {
+  return do_chunk(L, libs_loadfile(L, name), ismain);
 }
 
-static int do_string(lua_State *L, const char *s, const char *name) {
-  return do_chunk(L, luaL_loadbuffer(L, s, strlen(s), name));
+static int do_string(lua_State *L, const char *s, const char *name,
+                     int ismain) {
+  return do_chunk(L, luaL_loadbuffer(L, s, strlen(s), name), ismain);
 }
 
 /* }==== */
@@ -162,7 +173,7 @@ static int do_options(lua_State *L, char **argv, int limit) {
     int opt = argv[i][1];
     if (opt == 'e' || opt == 'l') {
       const char *extra = argv[i][2] ? argv[i] + 2 : argv[++i];
-      int status = opt == 'e' ? do_string(L, extra, "=(command line)")
+      int status = opt == 'e' ? do_string(L, extra, "=(command line)", 1)
                               : load_library(L, extra);
       if (status != LUA_OK) return 0;
     } else if (opt == 'W') {
@@ -218,7 +229,9 @@ static int do_script(lua_State *L, char **argv) {
     name = NULL; /* a lone "-" means stdin */
   status = libs_loadfile(L, name);
   if (status == LUA_OK) {
-    int n = push_script_args(L);
+    int n;
+    set_main(L);
+    n = push_script_args(L);
     status = run_docall(L, n, LUA_MULTRET);
   }
   return report(L, status);
@@ -232,8 +245,8 @@ static int do_init(lua_State *L) {
     init = getenv(name + 1);
   }
   if (init == NULL) return LUA_OK;
-  if (init[0] == '@') return do_file(L, init + 1);
-  return do_string(L, init, name);
+  if (init[0] == '@') return do_file(L, init + 1, 0);
+  return do_string(L, init, name, 0);
 }
 
 /* }==== */
@@ -268,7 +281,7 @@ int cli_main(lua_State *L) {
       cli_print_version(0);
       repl_run(L);
     } else {
-      do_file(L, NULL);
+      do_file(L, NULL, 1);
     }
   }
   lua_pushboolean(L, 1);

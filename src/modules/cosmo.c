@@ -14,6 +14,8 @@
 static const char *const subs[][2] = {{"unix", "unix"},
                                       {"path", "path"},
                                       {"argon2", "argon2"},
+                                      {"re", "cosmo.re"},
+                                      {"getopt", "cosmo.getopt"},
                                       {NULL, NULL}};
 
 /* -- require "cosmo" -> {unix = ..., path = ..., ..., EncodeHex = ...}

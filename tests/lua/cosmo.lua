@@ -21,8 +21,14 @@ for _, name in ipairs({"unix", "path", "argon2"}) do
     "package.loaded['cosmo." .. name .. "']")
   check.eq(package.loaded[name], t, "package.loaded." .. name)
 end
--- the next issue brings these
-check.eq(cosmo.re, nil, "cosmo.re (not built yet)")
+-- cosmo.re and cosmo.getopt are found under their dotted names only: the
+-- plain name re is LPeg's
+for _, name in ipairs({"re", "getopt"}) do
+  check.eq(cosmo[name], require("cosmo." .. name), "cosmo." .. name)
+  check.eq(package.preload[name], nil, "package.preload." .. name)
+end
+local found, plain = pcall(require, "re") -- LPeg's re.lua, if installed
+assert(not found or plain ~= cosmo.re, "require 're' found cosmo.re")
 check.eq(cosmo.sqlite3, nil, "cosmo.sqlite3 (not built yet)")
 check.eq(type(cosmo.path.join), "function", "cosmo.path.join")
 check.eq(type(cosmo.unix.open), "function", "cosmo.unix.open")
