@@ -57,7 +57,7 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
 ENGINES := zip zipw zipfs tz tz_strftime cal lineedit lineedit_term lineedit_width alloc \
-  memcopy elfimage file hist cpath
+  memcopy elfimage file hist cpath json
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p; s/^NAMED("[^"]*", *\(.*\))$$/\1/p' \
   src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
