@@ -627,7 +627,8 @@ static int lit_object(enc *z, int idx, int depth) {
 static int lit_table(enc *z, int idx, int depth) {
   lua_Integer n;
   int rc;
-  if (room(z)) return -1;
+  if (room(z)) /* the manual: EncodeLua fails only for lack of memory */
+    return lit_opaque(z, idx, "greatdepth");
   if (enter(z, idx)) return lit_opaque(z, idx, "cyclic");
   n = lit_seqlen(z->L, idx);
   rc = n >= 0 ? lit_array(z, idx, n, depth) : lit_object(z, idx, depth);
