@@ -187,7 +187,7 @@ san-build: | test-tools
 FUZZ_CC := clang-14
 FUZZ_SECONDS ?= 15
 FUZZ_TARGETS := zip zipfs tz tz_posix tz_strftime lineedit argon2_decode elfimage \
-  cpath
+  cpath json
 FZ := $(B)/fuzz
 FUZZ_SAN := address,undefined
 FUZZ_LIBFLAGS := -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN)
@@ -206,6 +206,7 @@ FUZZ_DEPS_lineedit := $(filter src/engine/lineedit%,$(ENGINE_SRC))
 FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
 FUZZ_DEPS_elfimage := src/engine/elfimage.c
 FUZZ_DEPS_cpath := src/engine/cpath.c
+FUZZ_DEPS_json := src/engine/json.c
 
 $(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256
 	@mkdir -p $(@D)

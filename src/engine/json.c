@@ -292,6 +292,7 @@ static json_kind open_container(json_parser *jp, json_token *tok, int obj) {
 static json_kind close_container(json_parser *jp, json_token *tok) {
   jp->p++;
   jp->depth--;
+  tok->i = is_object(jp, jp->depth);
   jp->state = S_AFTER;
   return tok->kind = JSON_END;
 }

@@ -27,7 +27,8 @@ typedef enum json_kind {
   JSON_KEY,     /* an object member's name, same fields as JSON_STRING */
   JSON_ARRAY,   /* '[': the values up to the matching JSON_END follow */
   JSON_OBJECT,  /* '{': KEY, value pairs up to the matching JSON_END */
-  JSON_END,     /* ']' or '}' closing the innermost open container */
+  JSON_END,     /* ']' or '}' closing the innermost open container:
+                   tok->i is 1 for an object, 0 for an array */
   JSON_EOF      /* the document is complete (only whitespace followed) */
 } json_kind;
 
