@@ -212,6 +212,48 @@ static int isdig(const unsigned char *q, const unsigned char *e) {
   return q < e && (unsigned)(*q - '0') < 10u;
 }
 
+/* Clinger's fast path: when the significant digits of the number at
+** d..e (already checked: digits, '.', exponent) make an integer m of at
+** most 2^53 and the decimal exponent k is within 22, m and 10^k are
+** exact doubles and one multiplication or division rounds correctly.
+** Returns 1 and the value in *x, or 0 (then strtod decides). */
+static int fast_double(const unsigned char *d, const unsigned char *e,
+                       double *x) {
+  static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
+                               1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+                               1e18, 1e19, 1e20, 1e21, 1e22};
+  uint64_t m = 0;
+  int nd = 0, k = 0, ex = 0, exneg = 0, frac = 0;
+  for (; d < e && *d != 'e' && *d != 'E'; d++) {
+    if (*d == '.') {
+      frac = 1;
+      continue;
+    }
+    if (m == 0 && *d == '0') { /* a leading zero is not significant */
+      k -= frac;
+      continue;
+    }
+    if (++nd > 19) return 0;
+    m = m * 10 + (unsigned)(*d - '0');
+    k -= frac;
+  }
+  if (d < e) { /* the exponent */
+    d++;
+    if (*d == '+' || *d == '-') exneg = *d++ == '-';
+    for (; d < e; d++) {
+      if (ex > 1000) return 0;
+      ex = ex * 10 + (*d - '0');
+    }
+  }
+  k += exneg ? -ex : ex;
+  if (m > (uint64_t)1 << 53) return 0;
+  if (m == 0) *x = 0;
+  else if (k < -22 || k > 22) return 0;
+  else *x = k < 0 ? (double)m / p10[-k] : (double)m * p10[k];
+  return 1;
+}
+
 /* The number at jp->p (a '-' or a digit). */
 static json_kind scan_number(json_parser *jp, json_token *tok) {
   const unsigned char *s = jp->p, *q = s, *e = jp->end, *d;
@@ -249,6 +291,11 @@ static json_kind scan_number(json_parser *jp, json_token *tok) {
       tok->i = neg ? (int64_t)(0 - v) : (int64_t)v;
       return JSON_INTEGER;
     }
+  }
+  if (fast_double(s + neg, q, &tok->d)) {
+    if (neg) tok->d = -tok->d;
+    tok->kind = JSON_FLOAT;
+    return JSON_FLOAT;
   }
   return to_double(jp, tok, s, (size_t)(q - s));
 }

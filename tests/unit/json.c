@@ -229,6 +229,44 @@ static void test_long_number(void) {
   CHECK(unit_live_bytes == 0, "live bytes %ld", unit_live_bytes);
 }
 
+/* Random decimal literals (short and long mantissas, small and large
+** exponents, leading zeros): the parser's value is strtod's. */
+static void test_vs_strtod(void) {
+  uint64_t r = 0x2545F4914F6CDD1Du;
+  char s[64];
+  int i, j, n, bad = 0;
+  json_parser jp;
+  json_token t;
+  for (i = 0; i < 100000; i++) {
+    r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+    n = 0;
+    if (r & 1) s[n++] = '-';
+    if (r & 2) s[n++] = '0'; /* 0.ddd */
+    else
+      for (j = 0; j < (int)(r >> 8 & 15) + 1; j++)
+        s[n++] = (char)((j ? '0' : '1') + (r >> (12 + j * 3)) % (j ? 10 : 9));
+    if (r & 6) {
+      s[n++] = '.';
+      for (j = 0; j < (int)(r >> 4 & 15) + 1; j++)
+        s[n++] = (char)('0' + (r >> (13 + j * 3)) % 10);
+    }
+    if (r & 8) n += sprintf(s + n, "e%d", (int)((r >> 50) % 700) - 350);
+    s[n] = 0;
+    json_init(&jp, s, (size_t)n, 1, unit_alloc, NULL);
+    if (json_next(&jp, &t) == JSON_ERROR) {
+      if (bad++ < 5) fprintf(stderr, "rejected: %s\n", s);
+      continue;
+    }
+    if (t.kind == JSON_FLOAT) {
+      double want = strtod(s, NULL);
+      if (memcmp(&want, &t.d, sizeof want) != 0 && bad++ < 5)
+        fprintf(stderr, "%s: %.17g vs %.17g\n", s, t.d, want);
+    } else if (t.kind != JSON_INTEGER || t.i != strtoll(s, NULL, 10))
+      bad++;
+  }
+  CHECK(bad == 0, "%d literals differ from strtod", bad);
+}
+
 /* The decoded value of the one string document s. */
 static int decoded(const char *s, const char *want, size_t wantlen) {
   json_parser jp;
@@ -453,6 +491,7 @@ int main(void) {
   test_implementation();
   test_numbers();
   test_long_number();
+  test_vs_strtod();
   test_strings();
   test_tokens();
   test_quote();
