@@ -668,18 +668,27 @@ static char *expo(char *o, const char *dig, int n, int e10, int plus,
   return o + sprintf(o, pad2 ? "%02d" : "%d", e10);
 }
 
-size_t json_format_double(char out[JSON_NUMBER_MAX], double x) {
+/* A finite x in shortest digits: a fraction when the decimal exponent
+** is in lo..hi-1, else an exponent; json picks Python's spelling (".0"
+** when integral, "e+XX"), otherwise Lua's (a bare ".", "eX"). zero: what
+** follows the sign for 0. */
+static size_t shortest_form(char *out, double x, int lo, int hi, int json,
+                            const char *zero) {
   char dig[18], *o = out;
   int n, e10;
   if (signbit(x)) *o++ = '-', x = -x;
   if (x == 0) {
-    memcpy(o, "0.0", 3);
-    return (size_t)(o + 3 - out);
+    memcpy(o, zero, strlen(zero));
+    return (size_t)(o - out) + strlen(zero);
   }
   n = shortest(x, dig, &e10);
-  if (e10 >= -4 && e10 < 16) o = fixed(o, dig, n, e10, 1);
-  else o = expo(o, dig, n, e10, 1, 1);
+  if (e10 >= lo && e10 < hi) o = fixed(o, dig, n, e10, json);
+  else o = expo(o, dig, n, e10, json, json);
   return (size_t)(o - out);
+}
+
+size_t json_format_double(char out[JSON_NUMBER_MAX], double x) {
+  return shortest_form(out, x, -4, 16, 1, "0.0");
 }
 
 size_t json_format_integer(char out[JSON_NUMBER_MAX], int64_t x) {
@@ -687,22 +696,9 @@ size_t json_format_integer(char out[JSON_NUMBER_MAX], int64_t x) {
 }
 
 size_t json_lua_double(char out[JSON_NUMBER_MAX], double x) {
-  char dig[18], *o = out;
-  int n, e10;
   if (isnan(x)) return (size_t)sprintf(out, "0/0");
-  if (signbit(x)) *o++ = '-', x = -x;
-  if (isinf(x)) {
-    memcpy(o, "math.huge", 9);
-    return (size_t)(o + 9 - out);
-  }
-  if (x == 0) {
-    memcpy(o, "0.", 2);
-    return (size_t)(o + 2 - out);
-  }
-  n = shortest(x, dig, &e10);
-  if (e10 >= -6 && e10 < 21) o = fixed(o, dig, n, e10, 0);
-  else o = expo(o, dig, n, e10, 0, 0);
-  return (size_t)(o - out);
+  if (isinf(x)) return (size_t)sprintf(out, "%smath.huge", x < 0 ? "-" : "");
+  return shortest_form(out, x, -6, 21, 0, "0.");
 }
 
 size_t json_lua_integer(char out[JSON_NUMBER_MAX], int64_t x) {

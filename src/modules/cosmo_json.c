@@ -302,17 +302,25 @@ static int keycmp(const void *a, const void *b) {
 
 static int json_value(enc *z, int idx, int depth);
 
-static int json_string(enc *z, int idx) {
+/* The string at idx quoted by q, which writes at most factor bytes per
+** input byte plus 2. */
+static int put_quoted(enc *z, int idx,
+                      size_t (*q)(char *, const char *, size_t),
+                      size_t factor) {
   size_t n;
   const char *s = lua_tolstring(z->L, idx, &n);
   char *o;
-  if (n > (SIZE_MAX - 2) / 6) {
+  if (n > (SIZE_MAX - 2) / factor) {
     z->reason = "out of memory";
     return -1;
   }
-  if ((o = reserve(z, JSON_QUOTED_MAX(n))) == NULL) return -1;
-  z->b->len += json_quote(o, s, n);
+  if ((o = reserve(z, n * factor + 2)) == NULL) return -1;
+  z->b->len += q(o, s, n);
   return 0;
+}
+
+static int json_string(enc *z, int idx) {
+  return put_quoted(z, idx, json_quote, JSON_QUOTED_MAX(1) - 2);
 }
 
 static int json_number(enc *z, int idx) {
@@ -468,16 +476,7 @@ static int lit_opaque(enc *z, int idx, const char *kind) {
 }
 
 static int lit_string(enc *z, int idx) {
-  size_t n;
-  const char *s = lua_tolstring(z->L, idx, &n);
-  char *o;
-  if (n > (SIZE_MAX - 2) / 4) {
-    z->reason = "out of memory";
-    return -1;
-  }
-  if ((o = reserve(z, JSON_LUA_QUOTED_MAX(n))) == NULL) return -1;
-  z->b->len += json_lua_quote(o, s, n);
-  return 0;
+  return put_quoted(z, idx, json_lua_quote, JSON_LUA_QUOTED_MAX(1) - 2);
 }
 
 static int lit_number(enc *z, int idx) {

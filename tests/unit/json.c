@@ -316,12 +316,28 @@ static void test_tokens(void) {
 
 /* {==== the formatters */
 
+/* A quoting case: n bytes in, the literal out. */
+typedef struct qcase {
+  const char *in;
+  size_t n;
+  const char *out;
+} qcase;
+
+static void check_quotes(const char *name,
+                         size_t (*q)(char *, const char *, size_t),
+                         const qcase *t, size_t count) {
+  char out[128];
+  size_t i, n;
+  for (i = 0; i < count; i++) {
+    n = q(out, t[i].in, t[i].n);
+    CHECK(n == strlen(t[i].out) && memcmp(out, t[i].out, n) == 0 &&
+              n <= 6 * t[i].n + 2,
+          "%s #%zu: expected %s, got %.*s", name, i, t[i].out, (int)n, out);
+  }
+}
+
 static void test_quote(void) {
-  static const struct {
-    const char *in;
-    size_t n;
-    const char *out;
-  } t[] = {
+  static const qcase t[] = {
       {"", 0, "\"\""},
       {"abc", 3, "\"abc\""},
       {"\"\\/", 3, "\"\\\"\\\\/\""},
@@ -340,22 +356,11 @@ static void test_quote(void) {
       {"\xf4\x90\x80\x80", 4, "\"\\u00f4\\u0090\\u0080\\u0080\""},
       {"\xe2\x82", 2, "\"\\u00e2\\u0082\""},
   };
-  char out[128];
-  size_t i, n;
-  for (i = 0; i < sizeof t / sizeof *t; i++) {
-    n = json_quote(out, t[i].in, t[i].n);
-    CHECK(n == strlen(t[i].out) && memcmp(out, t[i].out, n) == 0 &&
-              n <= JSON_QUOTED_MAX(t[i].n),
-          "quote #%zu: expected %s, got %.*s", i, t[i].out, (int)n, out);
-  }
+  check_quotes("json_quote", json_quote, t, sizeof t / sizeof *t);
 }
 
 static void test_lua_quote(void) {
-  static const struct {
-    const char *in;
-    size_t n;
-    const char *out;
-  } t[] = {
+  static const qcase t[] = {
       {"hello", 5, "\"hello\""},
       {"\a\b\t\n\v\f\r\"\\", 9, "\"\\a\\b\\t\\n\\v\\f\\r\\\"\\\\\""},
       {"\0\x1b\x7f", 3, "\"\\x00\\x1b\\x7f\""},
@@ -363,13 +368,7 @@ static void test_lua_quote(void) {
       {"\xe2\x86", 2, "\"\\xe2\\x86\""},
       {"a\xff", 2, "\"a\\xff\""},
   };
-  char out[128];
-  size_t i, n;
-  for (i = 0; i < sizeof t / sizeof *t; i++) {
-    n = json_lua_quote(out, t[i].in, t[i].n);
-    CHECK(n == strlen(t[i].out) && memcmp(out, t[i].out, n) == 0,
-          "lua quote #%zu: expected %s, got %.*s", i, t[i].out, (int)n, out);
-  }
+  check_quotes("json_lua_quote", json_lua_quote, t, sizeof t / sizeof *t);
 }
 
 /* Known shortest forms (as Python's repr writes them). */
