@@ -606,6 +606,18 @@ size_t json_lua_quote(char *out, const char *s, size_t n) {
 
 /* {==== numbers */
 
+/* strtod of the %e output in buf, through the fast path when it applies
+** (a C locale's '.': anything else goes to strtod). */
+static double read_back(const char *buf) {
+  double y;
+  size_t n = strlen(buf);
+  if ((buf[1] == '.' || buf[1] == 'e') &&
+      fast_double((const unsigned char *)buf, (const unsigned char *)buf + n,
+                  &y))
+    return y;
+  return strtod(buf, NULL);
+}
+
 /* The shortest decimal digits that read back as x (finite, > 0): into
 ** dig (no dot, no trailing zero), returns their count, *e10 the decimal
 ** exponent of the first. For a normal double, rounding to 15 digits
@@ -619,7 +631,7 @@ static int shortest(double x, char dig[18], int *e10) {
   const char *s;
   for (prec = x < DBL_MIN ? 1 : 15; prec < 17; prec++) {
     snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
-    if (strtod(buf, NULL) == x) break;
+    if (read_back(buf) == x) break;
   }
   if (prec == 17) snprintf(buf, sizeof buf, "%.16e", x);
   s = buf;
