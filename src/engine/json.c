@@ -57,12 +57,18 @@ void json_init(json_parser *jp, const char *s, size_t n, int maxdepth,
                                                               : maxdepth;
   jp->err = JSON_OK;
   jp->err_off = 0;
+  jp->err_line = 0;
 }
 
-/* Every rejection goes through here, so a debugger breakpoint on it (or
-** the line it records in a core) points at the failing check. */
-static json_kind fail(json_parser *jp, json_err err, const unsigned char *at) {
+/* Every rejection goes through FAIL, which records the engine's line of
+** the failing check in jp->err_line (SQLite's CORRUPT_BKPT habit): a
+** fuzzer's finding or a rejected document points at the exact check. */
+#define FAIL(jp, err, at) fail((jp), (err), (at), __LINE__)
+
+static json_kind fail(json_parser *jp, json_err err, const unsigned char *at,
+                      int line) {
   jp->err = err;
+  jp->err_line = line;
   jp->err_off = (size_t)(at - jp->start);
   jp->state = S_FAILED;
   return JSON_ERROR;
@@ -168,18 +174,18 @@ static json_kind scan_string(json_parser *jp, json_token *tok,
   tok->escaped = 0;
   for (;;) {
     while (q < e && plain[*q]) q++;
-    if (q == e) return fail(jp, JSON_E_STRING, jp->p);
+    if (q == e) return FAIL(jp, JSON_E_STRING, jp->p);
     if (*q == '"') break;
     if (*q == '\\') {
       if ((err = escape_at(q, e, &raw, &out)) != JSON_OK)
-        return fail(jp, err, q);
+        return FAIL(jp, err, q);
       tok->escaped = 1;
       shrink += raw - out;
       q += raw;
     } else if (*q < 0x20) {
-      return fail(jp, JSON_E_CONTROL, q);
+      return FAIL(jp, JSON_E_CONTROL, q);
     } else {
-      if ((k = utf8_seq(q, e)) == 0) return fail(jp, JSON_E_UTF8, q);
+      if ((k = utf8_seq(q, e)) == 0) return FAIL(jp, JSON_E_UTF8, q);
       q += k;
     }
   }
@@ -198,7 +204,7 @@ static json_kind to_double(json_parser *jp, json_token *tok,
   char small[65], *buf = small;
   if (n >= sizeof small) {
     buf = jp->alloc(jp->ud, NULL, 0, n + 1);
-    if (buf == NULL) return fail(jp, JSON_E_NOMEM, t);
+    if (buf == NULL) return FAIL(jp, JSON_E_NOMEM, t);
   }
   memcpy(buf, t, n);
   buf[n] = '\0';
@@ -261,20 +267,20 @@ static json_kind scan_number(json_parser *jp, json_token *tok) {
   uint64_t v = 0, lim;
   if (*q == '-') neg = 1, q++;
   d = q;
-  if (!isdig(q, e)) return fail(jp, JSON_E_NUMBER, q);
+  if (!isdig(q, e)) return FAIL(jp, JSON_E_NUMBER, q);
   if (*q == '0') {
-    if (isdig(++q, e)) return fail(jp, JSON_E_NUMBER, q);
+    if (isdig(++q, e)) return FAIL(jp, JSON_E_NUMBER, q);
   } else
     while (isdig(q, e)) q++;
   if (q < e && *q == '.') {
-    if (!isdig(++q, e)) return fail(jp, JSON_E_NUMBER, q);
+    if (!isdig(++q, e)) return FAIL(jp, JSON_E_NUMBER, q);
     while (isdig(q, e)) q++;
     isfloat = 1;
   }
   if (q < e && (*q == 'e' || *q == 'E')) {
     q++;
     if (q < e && (*q == '+' || *q == '-')) q++;
-    if (!isdig(q, e)) return fail(jp, JSON_E_NUMBER, q);
+    if (!isdig(q, e)) return FAIL(jp, JSON_E_NUMBER, q);
     while (isdig(q, e)) q++;
     isfloat = 1;
   }
@@ -316,9 +322,9 @@ static json_kind scan_word(json_parser *jp, json_token *tok) {
       return tok->kind = words[i].kind;
     }
     if (left < words[i].n && memcmp(jp->p, words[i].w, left) == 0)
-      return fail(jp, JSON_E_EOF, jp->end);
+      return FAIL(jp, JSON_E_EOF, jp->end);
   }
-  return fail(jp, JSON_E_LITERAL, jp->p);
+  return FAIL(jp, JSON_E_LITERAL, jp->p);
 }
 
 static int is_object(const json_parser *jp, int level) {
@@ -327,7 +333,7 @@ static int is_object(const json_parser *jp, int level) {
 
 static json_kind open_container(json_parser *jp, json_token *tok, int obj) {
   int d = jp->depth;
-  if (d >= jp->maxdepth) return fail(jp, JSON_E_DEPTH, jp->p);
+  if (d >= jp->maxdepth) return FAIL(jp, JSON_E_DEPTH, jp->p);
   if (obj) jp->objects[d >> 3] |= (unsigned char)(1u << (d & 7));
   else jp->objects[d >> 3] &= (unsigned char)~(1u << (d & 7));
   jp->depth = d + 1;
@@ -352,7 +358,7 @@ static json_kind scan_value(json_parser *jp, json_token *tok) {
   if (c == '"') return scan_string(jp, tok, JSON_STRING);
   if (c == '-' || (c - '0') < 10u) return scan_number(jp, tok);
   if (c == 't' || c == 'f' || c == 'n') return scan_word(jp, tok);
-  return fail(jp, JSON_E_VALUE, jp->p);
+  return FAIL(jp, JSON_E_VALUE, jp->p);
 }
 
 /* After a value inside a container: ',' or the closer. */
@@ -364,7 +370,7 @@ static json_kind after_value(json_parser *jp, json_token *tok) {
     return JSON_ERROR; /* no token yet: json_next goes on */
   }
   if (*jp->p == (obj ? '}' : ']')) return close_container(jp, tok);
-  return fail(jp, obj ? JSON_E_OBJECT : JSON_E_ARRAY, jp->p);
+  return FAIL(jp, obj ? JSON_E_OBJECT : JSON_E_ARRAY, jp->p);
 }
 
 /* The state machine: one token per call (a dispatcher, hence its size). */
@@ -379,18 +385,18 @@ json_kind json_next(json_parser *jp, json_token *tok) {
     if (jp->state == S_FAILED) return tok->kind = JSON_ERROR;
     if (jp->p == jp->end) {
       if (jp->state != S_AFTER || jp->depth > 0)
-        return fail(jp, JSON_E_EOF, jp->p);
+        return FAIL(jp, JSON_E_EOF, jp->p);
       jp->state = S_DONE;
       return tok->kind = JSON_EOF;
     }
     switch (jp->state) {
     case S_AFTER:
-      if (jp->depth == 0) return fail(jp, JSON_E_TRAILING, jp->p);
+      if (jp->depth == 0) return FAIL(jp, JSON_E_TRAILING, jp->p);
       if ((k = after_value(jp, tok)) != JSON_ERROR || jp->state == S_FAILED)
         return k;
       continue;
     case S_COLON:
-      if (*jp->p != ':') return fail(jp, JSON_E_COLON, jp->p);
+      if (*jp->p != ':') return FAIL(jp, JSON_E_COLON, jp->p);
       jp->p++;
       jp->state = S_VALUE;
       continue;
@@ -398,7 +404,7 @@ json_kind json_next(json_parser *jp, json_token *tok) {
       if (*jp->p == '}') return close_container(jp, tok);
       /* fall through */
     case S_KEY:
-      if (*jp->p != '"') return fail(jp, JSON_E_KEY, jp->p);
+      if (*jp->p != '"') return FAIL(jp, JSON_E_KEY, jp->p);
       jp->state = S_COLON;
       return scan_string(jp, tok, JSON_KEY);
     case S_ARRAY_FIRST:

@@ -71,7 +71,7 @@ typedef struct json_token {
 
 /* The parser's state: a plain struct the caller owns (on its stack, in a
 ** userdata); it holds no memory of its own. Fields are private except
-** err and err_off. */
+** err, err_off and err_line. */
 typedef struct json_parser {
   const unsigned char *start, *p, *end;
   mem_alloc_fn alloc;
@@ -79,6 +79,7 @@ typedef struct json_parser {
   int state, depth, maxdepth;
   json_err err;
   size_t err_off; /* 0-based offset of the byte at fault (len at the end) */
+  int err_line;   /* the line of json.c whose check failed (debugging) */
   unsigned char objects[JSON_DEPTH_MAX / 8]; /* bit per level: 1 = object */
 } json_parser;
 

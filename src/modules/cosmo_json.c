@@ -63,7 +63,8 @@ typedef struct openlevel {
 } openlevel;
 
 /* -- cosmo.DecodeJson(input) -> value | nil, message
-**    (JSON null and the empty document's... value are nil: see docs) */
+**    (a document that is null, or a number beyond the double range, gives
+**    a lone nil: no message) */
 static int l_decodejson(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
