@@ -64,7 +64,9 @@ typedef struct openlevel {
 
 /* -- cosmo.DecodeJson(input) -> value | nil, message
 **    (a document that is null, or a number beyond the double range, gives
-**    a lone nil: no message) */
+**    a lone nil: no message)
+** One loop over the engine's tokens (a dispatcher, hence its length): the
+** open containers sit on the Lua stack, each with its pending key. */
 static int l_decodejson(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
