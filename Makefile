@@ -58,6 +58,8 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 # in src/ must not break the build).
 ENGINES := zip zipw zipfs tz tz_strftime cal lineedit lineedit_term lineedit_width alloc \
   memcopy elfimage file hist cpath
+# issue 14, codecs and hashes (cosmo_codec.c, cosmo_hash.c)
+ENGINES += codec hash hwyhash crc32c rng zcodec
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p; s/^NAMED("[^"]*", *\(.*\))$$/\1/p' \
   src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
