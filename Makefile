@@ -190,6 +190,7 @@ FUZZ_CC := clang-14
 FUZZ_SECONDS ?= 15
 FUZZ_TARGETS := zip zipfs tz tz_posix tz_strftime lineedit argon2_decode elfimage \
   cpath
+FUZZ_TARGETS += codec
 FZ := $(B)/fuzz
 FUZZ_SAN := address,undefined
 FUZZ_LIBFLAGS := -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN)
@@ -208,6 +209,7 @@ FUZZ_DEPS_lineedit := $(filter src/engine/lineedit%,$(ENGINE_SRC))
 FUZZ_DEPS_argon2_decode := $(FUZZ_ARGON2)
 FUZZ_DEPS_elfimage := src/engine/elfimage.c
 FUZZ_DEPS_cpath := src/engine/cpath.c
+FUZZ_DEPS_codec := src/engine/codec.c src/engine/zcodec.c $(FUZZ_DEPS_zip)
 
 $(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256
 	@mkdir -p $(@D)

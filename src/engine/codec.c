@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "engine/codec.h"
+#include "codec.h"
 
 const char codec_crockford[33] = "0123456789abcdefghjkmnpqrstvwxyz";
 

@@ -2,7 +2,7 @@
 ** crc32c.c: CRC-32C four bits at a time, from a 16-entry table made on
 ** each call from the polynomial (64 steps: nothing to keep). See LICENSE.
 */
-#include "engine/crc32c.h"
+#include "crc32c.h"
 
 #define CRC32C_POLY 0x82f63b78u /* 0x1EDC6F41 bit-reversed */
 

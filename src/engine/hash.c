@@ -5,7 +5,7 @@
 */
 #include <string.h>
 
-#include "engine/hash.h"
+#include "hash.h"
 
 typedef void (*block_fn)(hash_ctx *c, const unsigned char *p);
 
@@ -205,8 +205,20 @@ static const uint32_t sha256_k[64] = {
     0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
     0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
+/* One round on the eight working words, named by their role in this
+** round: the caller rotates the names instead of moving the values. */
+static inline void sha256_round(uint32_t a, uint32_t b, uint32_t c,
+                                uint32_t *d, uint32_t e, uint32_t f,
+                                uint32_t g, uint32_t *h, uint32_t kw) {
+  uint32_t t1 = *h + (ror32(e, 6) ^ ror32(e, 11) ^ ror32(e, 25)) +
+                ((e & f) ^ (~e & g)) + kw;
+  *d += t1;
+  *h = t1 + (ror32(a, 2) ^ ror32(a, 13) ^ ror32(a, 22)) +
+       ((a & b) ^ (a & c) ^ (b & c));
+}
+
 static void sha256_block(hash_ctx *c, const unsigned char *p) {
-  uint32_t w[64], v[8], t1, t2;
+  uint32_t w[64], a, b, cc, d, e, f, g, h;
   int i;
   for (i = 0; i < 16; i++) w[i] = rd_be32(p + 4 * i);
   for (; i < 64; i++) {
@@ -214,17 +226,20 @@ static void sha256_block(hash_ctx *c, const unsigned char *p) {
     uint32_t s1 = ror32(w[i - 2], 17) ^ ror32(w[i - 2], 19) ^ w[i - 2] >> 10;
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  memcpy(v, c->h.w, sizeof v);
-  for (i = 0; i < 64; i++) {
-    t1 = v[7] + (ror32(v[4], 6) ^ ror32(v[4], 11) ^ ror32(v[4], 25)) +
-         ((v[4] & v[5]) ^ (~v[4] & v[6])) + sha256_k[i] + w[i];
-    t2 = (ror32(v[0], 2) ^ ror32(v[0], 13) ^ ror32(v[0], 22)) +
-         ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
-    memmove(v + 1, v, 7 * sizeof v[0]);
-    v[4] += t1;
-    v[0] = t1 + t2;
+  a = c->h.w[0], b = c->h.w[1], cc = c->h.w[2], d = c->h.w[3];
+  e = c->h.w[4], f = c->h.w[5], g = c->h.w[6], h = c->h.w[7];
+  for (i = 0; i < 64; i += 8) {
+    sha256_round(a, b, cc, &d, e, f, g, &h, sha256_k[i] + w[i]);
+    sha256_round(h, a, b, &cc, d, e, f, &g, sha256_k[i + 1] + w[i + 1]);
+    sha256_round(g, h, a, &b, cc, d, e, &f, sha256_k[i + 2] + w[i + 2]);
+    sha256_round(f, g, h, &a, b, cc, d, &e, sha256_k[i + 3] + w[i + 3]);
+    sha256_round(e, f, g, &h, a, b, cc, &d, sha256_k[i + 4] + w[i + 4]);
+    sha256_round(d, e, f, &g, h, a, b, &cc, sha256_k[i + 5] + w[i + 5]);
+    sha256_round(cc, d, e, &f, g, h, a, &b, sha256_k[i + 6] + w[i + 6]);
+    sha256_round(b, cc, d, &e, f, g, h, &a, sha256_k[i + 7] + w[i + 7]);
   }
-  for (i = 0; i < 8; i++) c->h.w[i] += v[i];
+  c->h.w[0] += a, c->h.w[1] += b, c->h.w[2] += cc, c->h.w[3] += d;
+  c->h.w[4] += e, c->h.w[5] += f, c->h.w[6] += g, c->h.w[7] += h;
 }
 
 static void sha224_init(hash_ctx *c) {
@@ -287,8 +302,19 @@ static const uint64_t sha512_iv[8] = {
     0xa54ff53a5f1d36f1, 0x510e527fade682d1, 0x9b05688c2b3e6c1f,
     0x1f83d9abfb41bd6b, 0x5be0cd19137e2179};
 
+/* sha256_round's 64-bit twin */
+static inline void sha512_round(uint64_t a, uint64_t b, uint64_t c,
+                                uint64_t *d, uint64_t e, uint64_t f,
+                                uint64_t g, uint64_t *h, uint64_t kw) {
+  uint64_t t1 = *h + (ror64(e, 14) ^ ror64(e, 18) ^ ror64(e, 41)) +
+                ((e & f) ^ (~e & g)) + kw;
+  *d += t1;
+  *h = t1 + (ror64(a, 28) ^ ror64(a, 34) ^ ror64(a, 39)) +
+       ((a & b) ^ (a & c) ^ (b & c));
+}
+
 static void sha512_block(hash_ctx *c, const unsigned char *p) {
-  uint64_t w[80], v[8], t1, t2;
+  uint64_t w[80], a, b, cc, d, e, f, g, h;
   int i;
   for (i = 0; i < 16; i++) w[i] = rd_be64(p + 8 * i);
   for (; i < 80; i++) {
@@ -296,17 +322,20 @@ static void sha512_block(hash_ctx *c, const unsigned char *p) {
     uint64_t s1 = ror64(w[i - 2], 19) ^ ror64(w[i - 2], 61) ^ w[i - 2] >> 6;
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  memcpy(v, c->h.d, sizeof v);
-  for (i = 0; i < 80; i++) {
-    t1 = v[7] + (ror64(v[4], 14) ^ ror64(v[4], 18) ^ ror64(v[4], 41)) +
-         ((v[4] & v[5]) ^ (~v[4] & v[6])) + sha512_k[i] + w[i];
-    t2 = (ror64(v[0], 28) ^ ror64(v[0], 34) ^ ror64(v[0], 39)) +
-         ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
-    memmove(v + 1, v, 7 * sizeof v[0]);
-    v[4] += t1;
-    v[0] = t1 + t2;
+  a = c->h.d[0], b = c->h.d[1], cc = c->h.d[2], d = c->h.d[3];
+  e = c->h.d[4], f = c->h.d[5], g = c->h.d[6], h = c->h.d[7];
+  for (i = 0; i < 80; i += 8) {
+    sha512_round(a, b, cc, &d, e, f, g, &h, sha512_k[i] + w[i]);
+    sha512_round(h, a, b, &cc, d, e, f, &g, sha512_k[i + 1] + w[i + 1]);
+    sha512_round(g, h, a, &b, cc, d, e, &f, sha512_k[i + 2] + w[i + 2]);
+    sha512_round(f, g, h, &a, b, cc, d, &e, sha512_k[i + 3] + w[i + 3]);
+    sha512_round(e, f, g, &h, a, b, cc, &d, sha512_k[i + 4] + w[i + 4]);
+    sha512_round(d, e, f, &g, h, a, b, &cc, sha512_k[i + 5] + w[i + 5]);
+    sha512_round(cc, d, e, &f, g, h, a, &b, sha512_k[i + 6] + w[i + 6]);
+    sha512_round(b, cc, d, &e, f, g, h, &a, sha512_k[i + 7] + w[i + 7]);
   }
-  for (i = 0; i < 8; i++) c->h.d[i] += v[i];
+  c->h.d[0] += a, c->h.d[1] += b, c->h.d[2] += cc, c->h.d[3] += d;
+  c->h.d[4] += e, c->h.d[5] += f, c->h.d[6] += g, c->h.d[7] += h;
 }
 
 static void sha384_init(hash_ctx *c) {

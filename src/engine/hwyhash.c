@@ -5,7 +5,7 @@
 */
 #include <string.h>
 
-#include "engine/hwyhash.h"
+#include "hwyhash.h"
 
 typedef struct hwy_state {
   uint64_t v0[4], v1[4], mul0[4], mul1[4];

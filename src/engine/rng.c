@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "engine/rng.h"
+#include "rng.h"
 
 uint64_t rng_lemur64(unsigned __int128 *state) {
   *state *= RNG_LEMUR64_MUL;

@@ -7,8 +7,8 @@
 
 #include "zlib.h"
 
-#include "engine/zcodec.h"
-#include "engine/zip.h" /* zip_zalloc, zip_zfree: zlib over a mem_hook */
+#include "zcodec.h"
+#include "zip.h" /* zip_zalloc, zip_zfree: zlib over a mem_hook */
 
 /* zlib counts in uInt: longer buffers go through in slices */
 #define SLICE ((size_t)UINT_MAX)

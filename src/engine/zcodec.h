@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/mem.h"
+#include "mem.h"
 
 typedef enum zc_result {
   ZC_OK = 0,
