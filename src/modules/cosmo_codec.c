@@ -153,11 +153,21 @@ typedef struct zbuf {
   zc_out out;
 } zbuf;
 
-static int zbuf_gc(lua_State *L) {
-  zbuf *z = lua_touserdata(L, 1);
+static void zbuf_free(zbuf *z) {
   if (z->out.p) z->hook.alloc(z->hook.ud, z->out.p, z->out.cap, 0);
   memset(&z->out, 0, sizeof z->out);
+}
+
+static int zbuf_gc(lua_State *L) {
+  zbuf_free(lua_touserdata(L, 1));
   return 0;
+}
+
+/* Pushes the bytes of z as a string and gives z's block back at once
+** (the collector does not count it, so it must not wait for __gc). */
+static void zbuf_push(lua_State *L, zbuf *z) {
+  lua_pushlstring(L, (const char *)z->out.p, z->out.len);
+  zbuf_free(z);
 }
 
 /* Pushes an empty zbuf (with the state's allocator as its hook). */
@@ -229,11 +239,12 @@ static int l_inflate(lua_State *L) {
   z = zbuf_new(L);
   r = zc_inflate(&z->hook, ZC_RAW, s, n, (size_t)max, &z->out);
   if (r != ZC_OK) {
+    zbuf_free(z);
     luaL_pushfail(L);
     lua_pushfstring(L, "inflate: %s", zc_strerror(r));
     return 2;
   }
-  lua_pushlstring(L, (const char *)z->out.p, z->out.len);
+  zbuf_push(L, z);
   return 1;
 }
 
@@ -292,7 +303,7 @@ static int l_uncompress(lua_State *L) {
     luaL_argcheck(L, size >= 0, 2, "negative size");
     z = uncompress_exact(L, s, n, (uint64_t)size);
   }
-  lua_pushlstring(L, (const char *)z->out.p, z->out.len);
+  zbuf_push(L, z);
   return 1;
 }
 /* }==== */
