@@ -107,7 +107,8 @@ static void fuzz_inflate(zc_format fmt, const unsigned char *p, size_t n) {
     must(zc_deflate(&hook, fmt, 1, out.p, out.len, packed,
                     zc_bound(out.len), &len) == ZC_OK);
     must(zc_inflate(&hook, fmt, packed, len, out.len, &again) == ZC_OK &&
-         again.len == out.len && (!out.len || !memcmp(again.p, out.p, out.len)));
+         again.len == out.len &&
+         (!out.len || !memcmp(again.p, out.p, out.len)));
     free(packed);
     free(again.p);
   }

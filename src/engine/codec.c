@@ -168,7 +168,8 @@ size_t codec_base32_decode(unsigned char *dst, const char *src, size_t n,
     for (i = 0; i < alen; i++) map[(unsigned char)alpha[i]] = (signed char)i;
     bits = log2_of(alen);
   } else {
-    for (i = 0; i < 256; i++) map[i] = (signed char)crockford_value((unsigned char)i);
+    for (i = 0; i < 256; i++)
+      map[i] = (signed char)crockford_value((unsigned char)i);
     bits = 5;
   }
   for (i = 0; i < n; i++) {

@@ -157,7 +157,8 @@ static void sha1_block(hash_ctx *c, const unsigned char *p) {
   uint32_t w[80], v[5], f, k, t;
   int i;
   for (i = 0; i < 16; i++) w[i] = rd_be32(p + 4 * i);
-  for (; i < 80; i++) w[i] = rol32(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+  for (; i < 80; i++)
+    w[i] = rol32(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
   memcpy(v, c->h.w, sizeof v);
   for (i = 0; i < 80; i++) {
     if (i < 20) f = (v[1] & v[2]) | (~v[1] & v[3]), k = 0x5a827999;

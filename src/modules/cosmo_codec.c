@@ -130,8 +130,8 @@ static int l_encodelatin1(lua_State *L) {
   lua_Integer flags = luaL_optinteger(L, 2, 0);
   luaL_Buffer b;
   codec_result r;
-  luaL_argcheck(L, (flags & ~(lua_Integer)(CODEC_WS | CODEC_C0 | CODEC_C1)) == 0,
-                2, "invalid control flags");
+  const lua_Integer known = CODEC_WS | CODEC_C0 | CODEC_C1;
+  luaL_argcheck(L, (flags & ~known) == 0, 2, "invalid control flags");
   r = codec_latin1_encode((unsigned char *)luaL_buffinitsize(L, &b, n), s, n,
                           (int)flags, &len);
   if (r != CODEC_OK) {

@@ -86,7 +86,9 @@ checkerror("string expected", cosmo.Crc32, 0)
 eq(cosmo.Crc32c(0, ("\0"):rep(32)), 0x8a9136aa, "Crc32c 32 zeros")
 eq(cosmo.Crc32c(0, ("\xff"):rep(32)), 0x62a8ab43, "Crc32c 32 0xff")
 local up, down = {}, {}
-for i = 0, 31 do up[#up + 1], down[#down + 1] = string.char(i), string.char(31 - i) end
+for i = 0, 31 do
+  up[#up + 1], down[#down + 1] = string.char(i), string.char(31 - i)
+end
 eq(cosmo.Crc32c(0, table.concat(up)), 0x46dd794e, "Crc32c ascending")
 eq(cosmo.Crc32c(0, table.concat(down)), 0x113fdb5c, "Crc32c descending")
 eq(cosmo.Crc32c(0, "123456789"), 0xe3069283, "Crc32c check value")
@@ -113,7 +115,8 @@ eq(cosmo.HighwayHash64("\xff", 1, 2, 3, 4), 0x7858f24d2d79b2b2,
   "HighwayHash64 key 1234")
 eq(cosmo.HighwayHash64("abc"), cosmo.HighwayHash64("abc", 0, 0, 0, 0),
   "absent key words are 0")
-eq(cosmo.HighwayHash64("abc", nil, nil, nil, 4), cosmo.HighwayHash64("abc", 0, 0, 0, 4),
+eq(cosmo.HighwayHash64("abc", nil, nil, nil, 4),
+  cosmo.HighwayHash64("abc", 0, 0, 0, 4),
   "nil key words are 0")
 checkerror("number expected", cosmo.HighwayHash64, "x", "y")
 checkerror("string expected", cosmo.HighwayHash64)
@@ -182,7 +185,9 @@ unix.close(rd)
 unix.wait(pid)
 assert(theirs ~= cosmo.Rand64(), "parent and child share a Rand64 sequence")
 
-local v4 = "^%x%x%x%x%x%x%x%x%-%x%x%x%x%-4%x%x%x%-[89ab]%x%x%x%-%x%x%x%x%x%x%x%x%x%x%x%x$"
+local x4, x12 = ("%x"):rep(4), ("%x"):rep(12)
+local v4 = "^" .. x4 .. x4 .. "%-" .. x4 .. "%-4%x%x%x%-[89ab]%x%x%x%-" ..
+  x12 .. "$"
 seen = {}
 for _ = 1, 1000 do
   local u = cosmo.UuidV4()
@@ -190,7 +195,8 @@ for _ = 1, 1000 do
   assert(not seen[u], "UuidV4 repeated")
   seen[u] = true
 end
-local v7 = "^(%x%x%x%x%x%x%x%x)%-(%x%x%x%x)%-7%x%x%x%-[89ab]%x%x%x%-%x%x%x%x%x%x%x%x%x%x%x%x$"
+local v7 = "^(" .. x4 .. x4 .. ")%-(" .. x4 .. ")%-7%x%x%x%-[89ab]%x%x%x%-" ..
+  x12 .. "$"
 local function now_ms()
   local s, ns = unix.clock_gettime(unix.CLOCK_REALTIME)
   return s * 1000 + ns // 1000000
@@ -280,13 +286,15 @@ for i, c in ipairs(cases) do
   eq(hex(cosmo.Sha256(c.data)), f[7], "Sha256" .. what)
   eq(hex(cosmo.Sha384(c.data)), f[9], "Sha384" .. what)
   eq(hex(cosmo.Sha512(c.data)), f[11], "Sha512" .. what)
-  eq(cosmo.Crc32(c.init, c.data), math.tointeger(tonumber(f[15])), "Crc32" .. what)
+  eq(cosmo.Crc32(c.init, c.data), math.tointeger(tonumber(f[15])),
+    "Crc32" .. what)
   local e = cosmo.MeasureEntropy(c.data)
   assert(math.abs(e - tonumber(f[16])) < 1e-9, "MeasureEntropy" .. what ..
     ": " .. e .. " vs " .. f[16])
   -- CRC-32C chains across any cut
   local cut = math.random(0, #c.data)
-  eq(cosmo.Crc32c(cosmo.Crc32c(c.init, c.data:sub(1, cut)), c.data:sub(cut + 1)),
+  eq(cosmo.Crc32c(cosmo.Crc32c(c.init, c.data:sub(1, cut)),
+      c.data:sub(cut + 1)),
     cosmo.Crc32c(c.init, c.data), "Crc32c chained" .. what)
 end
 os.remove(tmp)

@@ -26,7 +26,8 @@ static void test_base64(void) {
     n = codec_base64_encode(out, (const unsigned char *)plain[i], len);
     CHECK(n == strlen(b64[i]) && n == codec_base64_encode_max(len) &&
               memcmp(out, b64[i], n) == 0,
-          "base64(\"%s\"): expected %s, got %.*s", plain[i], b64[i], (int)n, out);
+          "base64(\"%s\"): expected %s, got %.*s", plain[i], b64[i], (int)n,
+          out);
     n = codec_base64_decode(bin, b64[i], strlen(b64[i]));
     CHECK(n == len && memcmp(bin, plain[i], n) == 0, "unbase64(%s)", b64[i]);
     /* padding optional, white space and line breaks skipped */
@@ -74,7 +75,8 @@ static void test_base32(void) {
           (int)n, out);
     n = codec_base32_decode(bin, b32[i], strlen(b32[i]), rfc, 32);
     CHECK(n == len && memcmp(bin, plain[i], n) == 0, "unbase32(%s)", b32[i]);
-    n = codec_base32_encode(out, (const unsigned char *)plain[i], len, hexa, 32);
+    n = codec_base32_encode(out, (const unsigned char *)plain[i], len, hexa,
+                            32);
     CHECK(n == k && memcmp(out, b32hex[i], n) == 0, "base32hex(\"%s\")",
           plain[i]);
     /* Crockford: the base32hex values, spelled with Crockford's digits */

@@ -35,8 +35,9 @@ static const uint64_t expected64[65] = {
     0xAB8EEBE9BF2139A0ull, 0x75542C5D4CD2A6FFull};
 
 int main(void) {
-  static const uint64_t key1[4] = {0x0706050403020100ull, 0x0F0E0D0C0B0A0908ull,
-                                   0x1716151413121110ull, 0x1F1E1D1C1B1A1918ull};
+  static const uint64_t key1[4] = {
+      0x0706050403020100ull, 0x0F0E0D0C0B0A0908ull, 0x1716151413121110ull,
+      0x1F1E1D1C1B1A1918ull};
   static const uint64_t key2[4] = {1, 2, 3, 4};
   unsigned char data[65], b[33];
   size_t i;

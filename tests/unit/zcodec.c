@@ -27,7 +27,8 @@ static void test_example(void) {
   size_t len = 0;
   zc_out o;
   CHECK(zc_deflate(&hook, ZC_RAW, 7, "hello", 5, out, sizeof out, &len) ==
-            ZC_OK && len == 7 && memcmp(out, "\xcbH\xcd\xc9\xc9\x07\x00", 7) == 0,
+            ZC_OK && len == 7 &&
+            memcmp(out, "\xcbH\xcd\xc9\xc9\x07\x00", 7) == 0,
         "Deflate(\"hello\") as the manual shows (%zu bytes)", len);
   CHECK(inflate_to(ZC_RAW, "\xcbH\xcd\xc9\xc9\x07\x00", 7, 5, &o) == ZC_OK &&
             o.len == 5 && memcmp(o.p, "hello", 5) == 0, "Inflate of it");
@@ -54,12 +55,14 @@ static void test_round_trip(void) {
   uint32_t x = 1;
   for (i = 0; i < sizeof data; i++) { /* half text-like, half noise */
     x = x * 1103515245 + 12345;
-    data[i] = i < 100000 ? (unsigned char)("abcdefgh"[x >> 29]) : (unsigned char)(x >> 24);
+    data[i] = i < 100000 ? (unsigned char)"abcdefgh"[x >> 29]
+                         : (unsigned char)(x >> 24);
   }
   for (f = ZC_RAW; f <= ZC_ZLIB; f++) {
     for (level = -1; level <= 9; level += 5) {
       CHECK(zc_deflate(&hook, (zc_format)f, level, data, sizeof data, packed,
-                       sizeof packed, &len) == ZC_OK && len <= zc_bound(sizeof data),
+                       sizeof packed, &len) == ZC_OK &&
+                len <= zc_bound(sizeof data),
             "deflate level %d", level);
       CHECK(inflate_to((zc_format)f, packed, len, sizeof data, &o) == ZC_OK &&
                 o.len == sizeof data && memcmp(o.p, data, o.len) == 0,
