@@ -57,7 +57,8 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 # Engines and modules are linked once they are listed here (work in progress
 # in src/ must not break the build).
 ENGINES := zip zipw zipfs tz tz_strftime cal lineedit lineedit_term lineedit_width alloc \
-  memcopy elfimage file hist cpath ip url http text json
+  memcopy elfimage file hist cpath ip url http text json codec hash hwyhash crc32c rng \
+  zcodec
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p; s/^NAMED("[^"]*", *\(.*\))$$/\1/p' \
   src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
@@ -187,7 +188,7 @@ san-build: | test-tools
 FUZZ_CC := clang-14
 FUZZ_SECONDS ?= 15
 FUZZ_TARGETS := zip zipfs tz tz_posix tz_strftime lineedit argon2_decode elfimage \
-  cpath net text json
+  cpath net text json codec
 FZ := $(B)/fuzz
 FUZZ_SAN := address,undefined
 FUZZ_LIBFLAGS := -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN)
@@ -210,6 +211,7 @@ FUZZ_DEPS_net := src/engine/ip.c src/engine/url.c src/engine/http.c \
   src/engine/cal.c
 FUZZ_DEPS_text := src/engine/text.c src/engine/lineedit_width.c
 FUZZ_DEPS_json := src/engine/json.c
+FUZZ_DEPS_codec := src/engine/codec.c src/engine/zcodec.c $(FUZZ_DEPS_zip)
 
 $(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256
 	@mkdir -p $(@D)
