@@ -186,7 +186,7 @@ san-build: | test-tools
 
 # {==== fuzz: libFuzzer targets (clang-14), each run for FUZZ_SECONDS
 FUZZ_CC := clang-14
-FUZZ_SECONDS ?= 15
+FUZZ_SECONDS ?= 10
 FUZZ_TARGETS := zip zipfs tz tz_posix tz_strftime lineedit argon2_decode elfimage \
   cpath net text json codec
 FZ := $(B)/fuzz
