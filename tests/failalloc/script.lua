@@ -15,4 +15,15 @@ local unix = require "unix" -- /zip/ through unix: a descriptor, a listing
 local zfd = assert(unix.open("/zip/.lua/moonbox.lua"))
 assert(#unix.read(zfd) > 0 and unix.fstat(zfd):size() > 0) unix.close(zfd)
 for name in assert(unix.opendir("/zip/.lua")) do assert(unix.stat("/zip/.lua/" .. name)) end
+local cosmo = require "cosmo" -- one call or two of each group's bindings
+local j = cosmo.DecodeJson(cosmo.EncodeJson({a = {1, 2.5, "x"}, b = true}))
+assert(j.a[3] == "x" and load("return " .. cosmo.EncodeLua(j))().b)
+assert(cosmo.Inflate(cosmo.Deflate(s), #s) == s and cosmo.DecodeBase64(cosmo.EncodeBase64(s)) == s)
+assert(#cosmo.Sha256(s) == 32 and #cosmo.GetCryptoHash("SHA512", s, "k") == 64)
+assert(cosmo.EncodeUrl(cosmo.ParseUrl("http://u@h:8/a?b=1#f")) == "http://u@h:8/a?b=1#f")
+assert(cosmo.FormatIp(cosmo.ParseIp("10.0.0.1")) == "10.0.0.1" and cosmo.ParseHttpDateTime(cosmo.FormatHttpDateTime(0)) == 0)
+assert(cosmo.re.search("([a-z]+)=([0-9]+)", "x k=42") == "k=42" and cosmo.VisualizeControlCodes("a\1b") ~= "")
+local g = cosmo.getopt.new({"-v", "-o", "x", "y"}, "vo:")
+assert(g:next() == "v" and select(2, g:next()) == "x" and g:next() == nil and g:remaining()[1] == "y")
+assert(#cosmo.Slurp("/zip/.lua/moonbox.lua") > 0)
 print("done", #s, ok)
