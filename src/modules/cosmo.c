@@ -14,6 +14,7 @@
 static const char *const subs[][2] = {{"unix", "unix"},
                                       {"path", "path"},
                                       {"argon2", "argon2"},
+                                      {"sqlite3", "lsqlite3"},
                                       {NULL, NULL}};
 
 /* -- require "cosmo" -> {unix = ..., path = ..., ..., EncodeHex = ...}

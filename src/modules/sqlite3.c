@@ -1,0 +1,638 @@
+/*
+** sqlite3.c: the lsqlite3 module (Debian's lua-lsqlite3 over SQLite) with
+** what moonbox adds: read-only databases on /zip/ paths, and the methods of
+** Cosmopolitan's lsqlite3 that upstream lacks (sessions, serialize). See
+** LICENSE; docs/sqlite.md is its manual.
+*/
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lauxlib.h"
+#include "lua.h"
+#include "sqlite3.h"
+
+#include "bind/zipname.h"
+#include "engine/zipfs.h"
+#include "runtime/archive.h"
+
+/* lsqlite3's entry point and the names of its metatables (lsqlite3.c) */
+int luaopen_lsqlite3(lua_State *L);
+int luaopen_sqlite3(lua_State *L);
+#define DB_META ":sqlite3"
+#define SESSION_META "moonbox.sqlite3.session"
+#define BOX_META "moonbox.sqlite3.box"
+
+/* Registry keys (their addresses): lsqlite3's own open, close and get_ptr
+** and the table of live sessions. */
+static const char key_open = 'o', key_close = 'c', key_ptr = 'p',
+                  key_sessions = 's';
+
+/* {==== extension loading: left out of SQLite (SQLITE_OMIT_LOAD_EXTENSION),
+** as a static binary cannot load a shared object; lsqlite3's
+** db:load_extension still calls these two, so they fail here as SQLite
+** fails a load. */
+
+int sqlite3_enable_load_extension(sqlite3 *db, int onoff) {
+  (void)db;
+  return onoff ? SQLITE_ERROR : SQLITE_OK;
+}
+
+int sqlite3_load_extension(sqlite3 *db, const char *file, const char *proc,
+                           char **errmsg) {
+  (void)db;
+  (void)proc;
+  if (errmsg)
+    *errmsg = sqlite3_mprintf("%s: moonbox is statically linked and cannot "
+                              "load SQLite extensions", file);
+  return SQLITE_ERROR;
+}
+
+/* }==== */
+
+/* {==== helpers */
+
+/* A box for memory SQLite allocated, made before the call that fills it:
+** its __gc frees what a push that raised left in it. */
+static void **new_box(lua_State *L) {
+  void **box = (void **)lua_newuserdatauv(L, sizeof *box, 0);
+  *box = NULL;
+  luaL_setmetatable(L, BOX_META);
+  return box;
+}
+
+static int box_gc(lua_State *L) {
+  void **box = (void **)luaL_checkudata(L, 1, BOX_META);
+  sqlite3_free(*box);
+  *box = NULL;
+  return 0;
+}
+
+/* Replaces the box on top of the stack by a string of its n bytes. */
+static int box_result(lua_State *L, void **box, size_t n) {
+  lua_pushlstring(L, *box ? (const char *)*box : "", n);
+  sqlite3_free(*box);
+  *box = NULL;
+  lua_remove(L, -2);
+  return 1;
+}
+
+/* The failure of most methods here: nil, the result code, its text. */
+static int fail(lua_State *L, int rc, const char *msg) {
+  luaL_pushfail(L);
+  lua_pushinteger(L, rc);
+  lua_pushstring(L, msg ? msg : sqlite3_errstr(rc));
+  return 3;
+}
+
+/* The connection of database argument i (lsqlite3's db:get_ptr, which
+** raises for a value that is not an open database). */
+static sqlite3 *check_db(lua_State *L, int i) {
+  sqlite3 *db;
+  i = lua_absindex(L, i);
+  luaL_checkudata(L, i, DB_META);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &key_ptr);
+  lua_pushvalue(L, i);
+  lua_call(L, 1, 1);
+  db = (sqlite3 *)lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return db;
+}
+
+/* Calls lsqlite3's function stored at key with the arguments of this call
+** and returns what it returns. */
+static int call_lsqlite(lua_State *L, const void *key) {
+  int n = lua_gettop(L);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, key);
+  lua_insert(L, 1);
+  lua_call(L, n, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+/* }==== */
+
+/* {==== databases in the archive: /zip/ paths */
+
+/* The most an entry may be: SQLite's memory databases are sized in a
+** sqlite3_int64, and a copy must be possible to ask for. */
+#define MAX_ZIP_DB ((uint64_t)SIZE_MAX / 2)
+
+/* The entry's failure as lsqlite3 reports a file it cannot open: a missing
+** entry (or a directory) reads as SQLite's own "unable to open", other
+** failures (damage, an unknown method) add the archive's reason. */
+static int zip_open_fail(lua_State *L, const char *path, zip_result r) {
+  int e = archive_errno(r);
+  if (e == ENOENT || e == EISDIR) return fail(L, SQLITE_CANTOPEN, NULL);
+  lua_pushfstring(L, "%s: %s: %s", sqlite3_errstr(SQLITE_CANTOPEN), path,
+                  archive_strerror(r));
+  return fail(L, SQLITE_CANTOPEN, lua_tostring(L, -1));
+}
+
+/* Opens the entry path names as a read-only database: an in-memory
+** connection given a copy of its bytes (sqlite3_deserialize, READONLY),
+** which SQLite frees when the connection closes. */
+static int open_zip(lua_State *L, const char *path) {
+  zip *z = archive_get();
+  const zip_entry *e;
+  size_t len;
+  const char *name = zipname_push(L, path, &len);
+  zip_result r = zipfs_file(z, name, len, &e);
+  unsigned char *buf;
+  sqlite3 *db;
+  int rc;
+  if (r == ZIP_OK) r = zipfs_readable(z, e, MAX_ZIP_DB);
+  if (r != ZIP_OK) return zip_open_fail(L, path, r);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &key_open);
+  lua_pushliteral(L, ":memory:");
+  lua_call(L, 1, 3);
+  if (lua_isnil(L, -3)) return 3;
+  lua_pop(L, 2);
+  db = check_db(L, -1);
+  /* from here to sqlite3_deserialize, which owns buf, nothing can raise */
+  buf = sqlite3_malloc64(e->size ? e->size : 1);
+  if (buf == NULL) return fail(L, SQLITE_NOMEM, NULL);
+  r = zip_read(z, e, buf);
+  if (r != ZIP_OK) {
+    sqlite3_free(buf);
+    return zip_open_fail(L, path, r);
+  }
+  rc = sqlite3_deserialize(db, "main", buf, (sqlite3_int64)e->size,
+                           (sqlite3_int64)(e->size ? e->size : 1),
+                           SQLITE_DESERIALIZE_FREEONCLOSE |
+                               SQLITE_DESERIALIZE_READONLY);
+  if (rc != SQLITE_OK) return fail(L, rc, sqlite3_errmsg(db));
+  return 1;
+}
+
+/* -- sqlite3.open(filename[, flags]) -> db | nil, code, message
+** lsqlite3's open, except that a /zip/ path opens read-only from the
+** archive; flags that ask to write (OPEN_READWRITE, OPEN_CREATE) fail
+** there with sqlite3.READONLY. */
+static int open_db(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  lua_Integer flags = luaL_optinteger(L, 2, SQLITE_OPEN_READONLY);
+  if (zipfs_rest(path) == NULL) return call_lsqlite(L, &key_open);
+  if (flags & (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
+    lua_pushfstring(L, "%s: a database in the executable's archive opens "
+                       "read-only (sqlite3.OPEN_READONLY)", path);
+    return fail(L, SQLITE_READONLY, lua_tostring(L, -1));
+  }
+  return open_zip(L, path);
+}
+
+/* }==== */
+
+/* {==== sessions (SQLite's session extension) */
+
+typedef struct {
+  sqlite3_session *ses; /* NULL once deleted */
+} Session;
+
+/* Session argument i, which must not be deleted. */
+static Session *check_session(lua_State *L, int i) {
+  Session *s = (Session *)luaL_checkudata(L, i, SESSION_META);
+  if (s->ses == NULL) luaL_argerror(L, i, "deleted sqlite session");
+  return s;
+}
+
+/* -- db:create_session([schema = "main"]) -> session | nil, code, message
+** The session keeps its database from being collected; closing the
+** database deletes the session first. */
+static int db_create_session(lua_State *L) {
+  sqlite3 *db = check_db(L, 1);
+  const char *schema = luaL_optstring(L, 2, "main");
+  Session *s = (Session *)lua_newuserdatauv(L, sizeof *s, 1);
+  int rc;
+  s->ses = NULL;
+  luaL_setmetatable(L, SESSION_META);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &key_sessions);
+  lua_pushvalue(L, -2);
+  lua_pushvalue(L, 1);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  rc = sqlite3session_create(db, schema, &s->ses);
+  if (rc != SQLITE_OK) {
+    s->ses = NULL;
+    return fail(L, rc, sqlite3_errmsg(db));
+  }
+  return 1;
+}
+
+/* -- session:attach([table]) -> true | nil, code, message
+** (no table: every table of the schema) */
+static int session_attach(lua_State *L) {
+  Session *s = check_session(L, 1);
+  int rc = sqlite3session_attach(s->ses, luaL_optstring(L, 2, NULL));
+  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* -- session:changeset() -> string | nil, code, message
+**    session:patchset() -> string | nil, code, message */
+static int session_output(lua_State *L, int patch) {
+  Session *s = check_session(L, 1);
+  void **box = new_box(L);
+  int n = 0, rc;
+  rc = patch ? sqlite3session_patchset(s->ses, &n, box)
+             : sqlite3session_changeset(s->ses, &n, box);
+  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  return box_result(L, box, (size_t)n);
+}
+
+static int session_changeset(lua_State *L) {
+  return session_output(L, 0);
+}
+
+static int session_patchset(lua_State *L) {
+  return session_output(L, 1);
+}
+
+/* -- session:diff(fromschema, table) -> true | nil, code, message */
+static int session_diff(lua_State *L) {
+  Session *s = check_session(L, 1);
+  const char *from = luaL_checkstring(L, 2), *table = luaL_checkstring(L, 3);
+  void **box = new_box(L);
+  int rc = sqlite3session_diff(s->ses, from, table, (char **)box);
+  if (rc != SQLITE_OK) return fail(L, rc, (const char *)*box);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* -- session:isempty() -> boolean */
+static int session_isempty(lua_State *L) {
+  lua_pushboolean(L, sqlite3session_isempty(check_session(L, 1)->ses));
+  return 1;
+}
+
+/* The flag argument of enable and indirect: a boolean or an integer
+** (0 off, other on), or none to query. */
+static int flag_arg(lua_State *L, int i) {
+  if (lua_isnoneornil(L, i)) return -1;
+  if (lua_isboolean(L, i)) return lua_toboolean(L, i);
+  return luaL_checkinteger(L, i) != 0;
+}
+
+/* -- session:enable([on]) -> boolean (whether it records, after the call) */
+static int session_enable(lua_State *L) {
+  Session *s = check_session(L, 1);
+  lua_pushboolean(L, sqlite3session_enable(s->ses, flag_arg(L, 2)));
+  return 1;
+}
+
+/* -- session:indirect([on]) -> boolean (the indirect flag, after the call) */
+static int session_indirect(lua_State *L) {
+  Session *s = check_session(L, 1);
+  lua_pushboolean(L, sqlite3session_indirect(s->ses, flag_arg(L, 2)));
+  return 1;
+}
+
+/* -- session:delete() (also its __gc and __close; again is harmless) */
+static int session_delete(lua_State *L) {
+  Session *s = (Session *)luaL_checkudata(L, 1, SESSION_META);
+  if (s->ses != NULL) sqlite3session_delete(s->ses);
+  s->ses = NULL;
+  return 0;
+}
+
+static int session_tostring(lua_State *L) {
+  Session *s = (Session *)luaL_checkudata(L, 1, SESSION_META);
+  if (s->ses == NULL) lua_pushliteral(L, "sqlite session (deleted)");
+  else lua_pushfstring(L, "sqlite session (%p)", (void *)s->ses);
+  return 1;
+}
+
+/* -- db:close() -> code: lsqlite3's, after deleting the sessions of db
+** (a session must not outlive its connection). Also db's __gc: a
+** session keeps its database alive, so none is left by then. */
+static int db_close(lua_State *L) {
+  luaL_checkudata(L, 1, DB_META);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &key_sessions);
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_rawequal(L, -1, 1)) {
+      Session *s = (Session *)lua_touserdata(L, -2);
+      if (s->ses != NULL) sqlite3session_delete(s->ses);
+      s->ses = NULL;
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return call_lsqlite(L, &key_close);
+}
+
+/* }==== */
+
+/* {==== changesets */
+
+/* What the callbacks of one apply_changeset share: its Lua state, the
+** stack indices of the filter, conflict handler and user data (0: none),
+** the table name and conflict at hand, and whether a callback raised. */
+typedef struct {
+  lua_State *L;
+  int filter, conflict, udata;
+  const char *table;
+  int kind, op, indirect;
+  int result, raised;
+} Apply;
+
+/* Runs in protected mode, the Apply as its light userdata argument. */
+static int call_filter(lua_State *L) {
+  Apply *a = (Apply *)lua_touserdata(L, 1);
+  lua_pushvalue(L, 2);
+  lua_pushstring(L, a->table);
+  lua_pushvalue(L, 3);
+  lua_call(L, 2, 1);
+  if (lua_isinteger(L, -1)) a->result = lua_tointeger(L, -1) != 0;
+  else if (lua_isboolean(L, -1)) a->result = lua_toboolean(L, -1);
+  else luaL_error(L, "the filter must return a boolean or an integer");
+  return 0;
+}
+
+static int call_conflict(lua_State *L) {
+  Apply *a = (Apply *)lua_touserdata(L, 1);
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, 3);
+  lua_pushinteger(L, a->kind);
+  lua_pushnil(L); /* Cosmopolitan's iterator: see docs/sqlite.md */
+  lua_pushstring(L, a->table);
+  lua_pushinteger(L, a->op);
+  lua_pushboolean(L, a->indirect);
+  lua_call(L, 6, 1);
+  if (!lua_isinteger(L, -1))
+    luaL_error(L, "the conflict handler must return sqlite3.CHANGESET_OMIT, "
+                  "CHANGESET_REPLACE or CHANGESET_ABORT");
+  a->result = (int)lua_tointeger(L, -1);
+  return 0;
+}
+
+/* Calls f(a, handler, udata) protected; an error stays on the stack for
+** apply_changeset to raise once SQLite has returned. */
+static int run_callback(Apply *a, lua_CFunction f, int handler) {
+  lua_State *L = a->L;
+  if (a->raised) return 0;
+  lua_pushcfunction(L, f);
+  lua_pushlightuserdata(L, a);
+  lua_pushvalue(L, handler);
+  if (a->udata) lua_pushvalue(L, a->udata);
+  else lua_pushnil(L);
+  if (lua_pcall(L, 3, 0, 0) != LUA_OK) a->raised = 1;
+  return !a->raised;
+}
+
+static int filter_cb(void *ctx, const char *table) {
+  Apply *a = (Apply *)ctx;
+  a->table = table;
+  a->result = 0;
+  return run_callback(a, call_filter, a->filter) ? a->result : 0;
+}
+
+static int conflict_cb(void *ctx, int kind, sqlite3_changeset_iter *it) {
+  Apply *a = (Apply *)ctx;
+  int ncol;
+  if (a->conflict == 0) return SQLITE_CHANGESET_OMIT;
+  if (sqlite3changeset_op(it, &a->table, &ncol, &a->op, &a->indirect) !=
+      SQLITE_OK)
+    return SQLITE_CHANGESET_ABORT;
+  a->kind = kind;
+  return run_callback(a, call_conflict, a->conflict) ? a->result
+                                                      : SQLITE_CHANGESET_ABORT;
+}
+
+/* -- db:apply_changeset(changeset[[, filter], conflict[, udata[, rebaser
+**    [, flags]]]]) -> true | nil, code, message
+** filter(table, udata) -> boolean: whether to apply that table's changes;
+** conflict(udata, kind, nil, table, op, indirect) -> sqlite3.CHANGESET_*;
+** no handler omits conflicting changes. An error in a callback aborts the
+** apply and is raised again. Rebasers are not supported (argument 6 must
+** be nil). */
+static int db_apply_changeset(lua_State *L) {
+  sqlite3 *db = check_db(L, 1);
+  size_t n;
+  const char *cs = luaL_checklstring(L, 2, &n);
+  Apply a = {L, 0, 0, 0, NULL, 0, 0, 0, 0, 0};
+  int flags = (int)luaL_optinteger(L, 7, 0), rc;
+  if (lua_isfunction(L, 3) && lua_isfunction(L, 4)) a.filter = 3, a.conflict = 4;
+  else if (lua_isfunction(L, 3)) a.conflict = 3;
+  else luaL_argexpected(L, lua_isnoneornil(L, 3), 3, "function");
+  if (a.conflict && !lua_isnoneornil(L, a.conflict + 1)) a.udata = a.conflict + 1;
+  luaL_argcheck(L, lua_isnoneornil(L, 6), 6, "rebasers are not supported");
+  lua_settop(L, 7);
+  luaL_checkstack(L, 8, "apply_changeset"); /* the callbacks' pushes */
+  rc = sqlite3changeset_apply_v2(db, (int)n, (void *)cs,
+                                 a.filter ? filter_cb : NULL, conflict_cb, &a,
+                                 NULL, NULL, flags);
+  if (a.raised) return lua_error(L);
+  if (rc != SQLITE_OK) return fail(L, rc, sqlite3_errmsg(db));
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* -- db:invert_changeset(changeset) -> string | nil, code, message */
+static int db_invert_changeset(lua_State *L) {
+  size_t n;
+  const char *cs;
+  void **box;
+  int size = 0, rc;
+  check_db(L, 1);
+  cs = luaL_checklstring(L, 2, &n);
+  box = new_box(L);
+  rc = sqlite3changeset_invert((int)n, cs, &size, box);
+  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  return box_result(L, box, (size_t)size);
+}
+
+/* A changegroup in a box, deleted by __gc if a call raises. */
+static int group_gc(lua_State *L) {
+  sqlite3_changegroup **g = (sqlite3_changegroup **)lua_touserdata(L, 1);
+  if (*g) sqlite3changegroup_delete(*g);
+  *g = NULL;
+  return 0;
+}
+
+/* -- db:concat_changeset({changeset, ...}) -> string | nil, code, message */
+static int db_concat_changeset(lua_State *L) {
+  sqlite3_changegroup **g;
+  void **box;
+  lua_Integer i, count;
+  int size = 0, rc;
+  check_db(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  count = luaL_len(L, 2);
+  g = (sqlite3_changegroup **)lua_newuserdatauv(L, sizeof *g, 0);
+  *g = NULL;
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, group_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  rc = sqlite3changegroup_new(g);
+  for (i = 1; rc == SQLITE_OK && i <= count; i++) {
+    size_t n;
+    lua_geti(L, 2, i);
+    if (lua_type(L, -1) != LUA_TSTRING)
+      luaL_error(L, "changeset %d is not a string", (int)i);
+    rc = sqlite3changegroup_add(*g, (int)lua_rawlen(L, -1),
+                                (void *)lua_tolstring(L, -1, &n));
+    lua_pop(L, 1);
+  }
+  box = new_box(L);
+  if (rc == SQLITE_OK) rc = sqlite3changegroup_output(*g, &size, box);
+  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  return box_result(L, box, (size_t)size);
+}
+
+/* }==== */
+
+/* {==== other methods of Cosmopolitan's lsqlite3 */
+
+/* -- db:serialize([schema = "main"]) -> string | nil, code, message */
+static int db_serialize(lua_State *L) {
+  sqlite3 *db = check_db(L, 1);
+  const char *schema = luaL_optstring(L, 2, "main");
+  void **box = new_box(L);
+  sqlite3_int64 n = 0;
+  *box = sqlite3_serialize(db, schema, &n, 0);
+  if (*box == NULL) return fail(L, SQLITE_ERROR, "cannot serialize");
+  return box_result(L, box, (size_t)n);
+}
+
+/* -- db:deserialize(bytes[, schema = "main"]) -> true | nil, code, message
+** The database is replaced by a writable, growable copy of bytes. */
+static int db_deserialize(lua_State *L) {
+  sqlite3 *db = check_db(L, 1);
+  size_t n;
+  const char *bytes = luaL_checklstring(L, 2, &n);
+  const char *schema = luaL_optstring(L, 3, "main");
+  unsigned char *buf = sqlite3_malloc64(n ? n : 1);
+  int rc;
+  if (buf == NULL) return fail(L, SQLITE_NOMEM, NULL);
+  memcpy(buf, bytes, n);
+  rc = sqlite3_deserialize(db, schema, buf, (sqlite3_int64)n,
+                           (sqlite3_int64)(n ? n : 1),
+                           SQLITE_DESERIALIZE_FREEONCLOSE |
+                               SQLITE_DESERIALIZE_RESIZEABLE);
+  if (rc != SQLITE_OK) return fail(L, rc, sqlite3_errmsg(db));
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* -- db:readonly([schema = "main"]) -> boolean | nil, code, message */
+static int db_readonly(lua_State *L) {
+  int r = sqlite3_db_readonly(check_db(L, 1), luaL_optstring(L, 2, "main"));
+  if (r < 0) return fail(L, SQLITE_ERROR, "no database of that name");
+  lua_pushboolean(L, r);
+  return 1;
+}
+
+/* -- db:wal_checkpoint([mode = sqlite3.CHECKPOINT_PASSIVE[, schema]])
+**    -> frames in the log, frames checkpointed | nil, code, message */
+static int db_wal_checkpoint(lua_State *L) {
+  sqlite3 *db = check_db(L, 1);
+  int mode = (int)luaL_optinteger(L, 2, SQLITE_CHECKPOINT_PASSIVE);
+  int nlog = 0, nckpt = 0;
+  int rc = sqlite3_wal_checkpoint_v2(db, luaL_optstring(L, 3, NULL), mode,
+                                     &nlog, &nckpt);
+  if (rc != SQLITE_OK) return fail(L, rc, sqlite3_errmsg(db));
+  lua_pushinteger(L, nlog);
+  lua_pushinteger(L, nckpt);
+  return 2;
+}
+
+/* }==== */
+
+/* {==== the module */
+
+static const luaL_Reg db_methods[] = {
+    {"create_session", db_create_session},
+    {"apply_changeset", db_apply_changeset},
+    {"invert_changeset", db_invert_changeset},
+    {"concat_changeset", db_concat_changeset},
+    {"serialize", db_serialize},
+    {"deserialize", db_deserialize},
+    {"readonly", db_readonly},
+    {"wal_checkpoint", db_wal_checkpoint},
+    {"close", db_close},
+    {NULL, NULL}};
+
+static const luaL_Reg session_methods[] = {
+    {"attach", session_attach},       {"changeset", session_changeset},
+    {"patchset", session_patchset},   {"diff", session_diff},
+    {"isempty", session_isempty},     {"enable", session_enable},
+    {"indirect", session_indirect},   {"delete", session_delete},
+    {"__gc", session_delete},         {"__close", session_delete},
+    {"__tostring", session_tostring}, {NULL, NULL}};
+
+/* Constants of the session extension that lsqlite3 lacks. */
+static const struct {
+  const char *name;
+  int value;
+} constants[] = {
+    {"CHECKPOINT_PASSIVE", SQLITE_CHECKPOINT_PASSIVE},
+    {"CHECKPOINT_FULL", SQLITE_CHECKPOINT_FULL},
+    {"CHECKPOINT_RESTART", SQLITE_CHECKPOINT_RESTART},
+    {"CHECKPOINT_TRUNCATE", SQLITE_CHECKPOINT_TRUNCATE},
+    {"CHANGESETSTART_INVERT", SQLITE_CHANGESETSTART_INVERT},
+    {"CHANGESETAPPLY_NOSAVEPOINT", SQLITE_CHANGESETAPPLY_NOSAVEPOINT},
+    {"CHANGESETAPPLY_INVERT", SQLITE_CHANGESETAPPLY_INVERT},
+    {"CHANGESET_DATA", SQLITE_CHANGESET_DATA},
+    {"CHANGESET_NOTFOUND", SQLITE_CHANGESET_NOTFOUND},
+    {"CHANGESET_CONFLICT", SQLITE_CHANGESET_CONFLICT},
+    {"CHANGESET_CONSTRAINT", SQLITE_CHANGESET_CONSTRAINT},
+    {"CHANGESET_FOREIGN_KEY", SQLITE_CHANGESET_FOREIGN_KEY},
+    {"CHANGESET_OMIT", SQLITE_CHANGESET_OMIT},
+    {"CHANGESET_REPLACE", SQLITE_CHANGESET_REPLACE},
+    {"CHANGESET_ABORT", SQLITE_CHANGESET_ABORT},
+};
+
+/* Keeps field name of the table on top in the registry at key. */
+static void keep(lua_State *L, const char *name, const void *key) {
+  lua_getfield(L, -1, name);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+}
+
+/* The database methods: lsqlite3's close and get_ptr kept, ours added. */
+static void extend_db(lua_State *L) {
+  luaL_getmetatable(L, DB_META);
+  keep(L, "close", &key_close);
+  keep(L, "get_ptr", &key_ptr);
+  luaL_setfuncs(L, db_methods, 0);
+  lua_pop(L, 1);
+  luaL_newmetatable(L, SESSION_META);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -2, "__index");
+  luaL_setfuncs(L, session_methods, 0);
+  lua_pop(L, 1);
+  luaL_newmetatable(L, BOX_META);
+  lua_pushcfunction(L, box_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
+  lua_newtable(L); /* session -> its database, weak keys */
+  lua_createtable(L, 0, 1);
+  lua_pushliteral(L, "k");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &key_sessions);
+}
+
+/* -- require "lsqlite3" (also cosmo.sqlite3, cosmo.lsqlite3) -> the
+**    lsqlite3 table, its open replaced by open_db; the table is read-only
+**    (lsqlite3's __newindex), so fields are set raw. */
+int luaopen_sqlite3(lua_State *L) {
+  size_t i;
+  luaopen_lsqlite3(L);
+  extend_db(L);
+  keep(L, "open", &key_open);
+  lua_pushliteral(L, "open");
+  lua_pushcfunction(L, open_db);
+  lua_rawset(L, -3);
+  for (i = 0; i < sizeof constants / sizeof constants[0]; i++) {
+    lua_pushstring(L, constants[i].name);
+    lua_pushinteger(L, constants[i].value);
+    lua_rawset(L, -3);
+  }
+  return 1;
+}
+
+/* }==== */
