@@ -19,6 +19,10 @@ local major, minor = sqlite3.version():match("^(%d+)%.(%d+)%.%d+$")
 assert(major, "version(): " .. sqlite3.version())
 assert(tonumber(major) == 3 and tonumber(minor) >= 50, "version >= 3.50")
 checkerror("readonly table", function() sqlite3.x = 1 end)
+-- lsqlite3's licence (MIT) ships in the archive
+local lic = assert(io.open("/zip/.lua/lsqlite3.LICENSE")):read("a")
+assert(lic:find("lsqlite3", 1, true) and lic:find("Permission is hereby granted", 1, true),
+  "/zip/.lua/lsqlite3.LICENSE: " .. lic:sub(1, 80))
 
 -- rows(db, sql): every row of sql, each as a tab-joined line
 local function rows(db, sql)
