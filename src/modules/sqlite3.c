@@ -413,12 +413,15 @@ static int db_apply_changeset(lua_State *L) {
   size_t n;
   const char *cs = luaL_checklstring(L, 2, &n);
   Apply a = {L, 0, 0, 0, NULL, 0, 0, 0, 0, 0};
-  int flags = (int)luaL_optinteger(L, 7, 0), rc;
+  int at, flags, rc; /* at: where the udata is */
   if (lua_isfunction(L, 3) && lua_isfunction(L, 4)) a.filter = 3, a.conflict = 4;
   else if (lua_isfunction(L, 3)) a.conflict = 3;
   else luaL_argexpected(L, lua_isnoneornil(L, 3), 3, "function");
-  if (a.conflict && !lua_isnoneornil(L, a.conflict + 1)) a.udata = a.conflict + 1;
-  luaL_argcheck(L, lua_isnoneornil(L, 6), 6, "rebasers are not supported");
+  at = a.conflict ? a.conflict + 1 : 4;
+  if (!lua_isnoneornil(L, at)) a.udata = at;
+  luaL_argcheck(L, lua_isnoneornil(L, at + 1), at + 1,
+                "rebasers are not supported");
+  flags = (int)luaL_optinteger(L, at + 2, 0);
   lua_settop(L, 7);
   luaL_checkstack(L, 8, "apply_changeset"); /* the callbacks' pushes */
   rc = sqlite3changeset_apply_v2(db, (int)n, (void *)cs,

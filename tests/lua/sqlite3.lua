@@ -24,15 +24,7 @@ local lic = assert(io.open("/zip/.lua/lsqlite3.LICENSE")):read("a")
 assert(lic:find("lsqlite3", 1, true) and lic:find("Permission is hereby granted", 1, true),
   "/zip/.lua/lsqlite3.LICENSE: " .. lic:sub(1, 80))
 
--- rows(db, sql): every row of sql, each as a tab-joined line
-local function rows(db, sql)
-  local out = {}
-  for r in db:rows(sql) do
-    for i = 1, #r do r[i] = tostring(r[i]) end
-    out[#out + 1] = table.concat(r, "\t")
-  end
-  return table.concat(out, "\n")
-end
+local rows = dofile("tests/sqlite/rows.lua")
 
 local function exec(db, sql)
   eq(db:exec(sql), sqlite3.OK, sql .. ": " .. db:errmsg())
@@ -130,6 +122,10 @@ eq(rows(b, "SELECT * FROM k ORDER BY id"), "1\tuno\n3\tthree", "b's rows")
 local inv = assert(a:invert_changeset(cs))
 eq(a:apply_changeset(inv), true, "apply the inverse")
 eq(rows(a, "SELECT * FROM k ORDER BY id"), "1\tone\n2\ttwo", "a is back")
+eq(a:apply_changeset(cs), true, "apply again")
+eq(a:apply_changeset(cs, function() return sqlite3.CHANGESET_ABORT end, nil, nil,
+  sqlite3.CHANGESETAPPLY_INVERT), true, "flags after conflict, udata, rebaser")
+eq(rows(a, "SELECT * FROM k ORDER BY id"), "1\tone\n2\ttwo", "CHANGESETAPPLY_INVERT")
 local both = assert(a:concat_changeset({cs, inv}))
 eq(type(both), "string", "concat_changeset")
 eq(ses:enable(false), false, "enable(false)")
@@ -217,12 +213,16 @@ local function put(name, data)
 end
 put("data/empty.db", "")
 put("data/notes.txt", ("not a database\n"):rep(100))
-put("main.lua", assert(io.open("tests/zip/sqlite_app.lua")):read("a"))
+for name, from in pairs{["main.lua"] = "tests/zip/sqlite_app.lua",
+    ["check.lua"] = "tests/lua/check.lua", ["rows.lua"] = "tests/sqlite/rows.lua"} do
+  put(name, assert(io.open(from)):read("a"))
+end
 local exe = assert(arg[-1], "arg[-1]: the interpreter")
 if exe:find("/") then exe = assert(unix.realpath(exe)) end
 local app = top .. "/app"
 local okb = os.execute(string.format(
-  "cd '%s/src' && '%s' --bundle -o '%s' --main main.lua main.lua data", top, exe, app))
+  "cd '%s/src' && '%s' --bundle -o '%s' --main main.lua main.lua check.lua rows.lua data",
+  top, exe, app))
 assert(okb, "--bundle")
 local p = assert(io.popen(string.format("'%s' '%s' 2>&1", app, x)))
 local out = p:read("a")

@@ -2,26 +2,13 @@
 -- with a database (data/x.db, written by the test on disk), an empty file
 -- and a file that is no database: /zip/ databases open read-only and
 -- answer as the same file on disk did. Its argument: that file's path on
--- disk. Prints "sqlite_app: ok". See LICENSE.
+-- disk. Bundled with it: tests/lua/check.lua and tests/sqlite/rows.lua.
+-- Prints "sqlite_app: ok". See LICENSE.
 local sqlite3 = require "lsqlite3"
 local disk = assert(arg[1], "usage: app DISK-COPY-OF-x.db")
 
-local function eq(got, want, what)
-  if got ~= want then
-    error(string.format("%s: expected %q, got %q", what, tostring(want),
-      tostring(got)), 2)
-  end
-end
-
--- rows(db, sql): every row of sql, each as a tab-joined line
-local function rows(db, sql)
-  local out = {}
-  for r in db:rows(sql) do
-    for i = 1, #r do r[i] = tostring(r[i]) end
-    out[#out + 1] = table.concat(r, "\t")
-  end
-  return table.concat(out, "\n")
-end
+local eq = dofile("/zip/check.lua").eq
+local rows = dofile("/zip/rows.lua")
 
 local queries = {
   "SELECT id, name, doc FROM item ORDER BY id",
