@@ -22,11 +22,13 @@ int luaopen_sqlite3(lua_State *L);
 #define DB_META ":sqlite3"
 #define SESSION_META "moonbox.sqlite3.session"
 #define BOX_META "moonbox.sqlite3.box"
+#define BORROWED_META "moonbox.sqlite3.borrowed"
 
-/* Registry keys (their addresses): lsqlite3's own open, close and get_ptr
-** and the table of live sessions. */
+/* Registry keys (their addresses): lsqlite3's own open, close and get_ptr,
+** the table of live sessions, the table of databases whose pointer
+** get_ptr gave. */
 static const char key_open = 'o', key_close = 'c', key_ptr = 'p',
-                  key_sessions = 's';
+                  key_sessions = 's', key_owners = 'w';
 
 /* {==== extension loading: left out of SQLite (SQLITE_OMIT_LOAD_EXTENSION),
 ** as a static binary cannot load a shared object; lsqlite3's
@@ -545,6 +547,92 @@ static int db_wal_checkpoint(lua_State *L) {
 
 /* }==== */
 
+/* {==== get_ptr and open_ptr: a second handle on a connection
+** lsqlite3's open_ptr wraps any pointer in a database that closes the
+** connection when closed or collected: two owners of one connection, and
+** the second close a use-after-free (its own test suite does this). Here
+** open_ptr only takes a pointer that get_ptr gave for a database that is
+** still open, and returns a borrowed handle: its methods act on that
+** database, its close leaves the connection to its owner. */
+
+/* -- db:get_ptr() -> light userdata: lsqlite3's, the database noted as
+**    the owner of that pointer */
+static int db_get_ptr(lua_State *L) {
+  check_db(L, 1);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &key_ptr);
+  lua_pushvalue(L, 1);
+  lua_call(L, 1, 1);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &key_owners);
+  lua_pushvalue(L, -2);
+  lua_pushvalue(L, 1);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  return 1;
+}
+
+/* Calls method (upvalue 1) with the borrowed handle's owner as self. */
+static int borrowed_call(lua_State *L) {
+  luaL_checkudata(L, 1, BORROWED_META);
+  lua_getiuservalue(L, 1, 1);
+  lua_replace(L, 1);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+/* -- borrowed:close() -> sqlite3.OK: the handle only; the owner keeps the
+**    connection */
+static int borrowed_close(lua_State *L) {
+  luaL_checkudata(L, 1, BORROWED_META);
+  lua_pushinteger(L, SQLITE_OK);
+  return 1;
+}
+
+/* __index of a borrowed handle: the database method of that name, bound
+** to the owner. */
+static int borrowed_index(lua_State *L) {
+  const char *key = luaL_checkstring(L, 2);
+  if (strcmp(key, "close") == 0) {
+    lua_pushcfunction(L, borrowed_close);
+    return 1;
+  }
+  luaL_getmetatable(L, DB_META);
+  lua_pushvalue(L, 2);
+  lua_rawget(L, -2);
+  if (lua_isfunction(L, -1)) lua_pushcclosure(L, borrowed_call, 1);
+  return 1;
+}
+
+static int borrowed_tostring(lua_State *L) {
+  luaL_checkudata(L, 1, BORROWED_META);
+  lua_getiuservalue(L, 1, 1);
+  lua_pushfstring(L, "borrowed %s", luaL_tolstring(L, -1, NULL));
+  return 1;
+}
+
+/* -- sqlite3.open_ptr(ptr) -> a borrowed handle on the open database
+**    whose get_ptr gave ptr (raises for any other value) */
+static int open_ptr(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TLIGHTUSERDATA);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &key_owners);
+  lua_pushvalue(L, 1);
+  lua_rawget(L, -2);
+  if (!lua_isuserdata(L, -1)) luaL_argerror(L, 1, "not a valid SQLite3 pointer");
+  lua_getfield(L, -1, "isopen");
+  lua_pushvalue(L, -2);
+  lua_call(L, 1, 1);
+  if (!lua_toboolean(L, -1)) luaL_argerror(L, 1, "not a valid SQLite3 pointer");
+  lua_pop(L, 1);
+  lua_newuserdatauv(L, 0, 1);
+  lua_insert(L, -2);
+  lua_setiuservalue(L, -2, 1);
+  luaL_setmetatable(L, BORROWED_META);
+  return 1;
+}
+
+/* }==== */
+
 /* {==== the module */
 
 static const luaL_Reg db_methods[] = {
@@ -557,7 +645,12 @@ static const luaL_Reg db_methods[] = {
     {"readonly", db_readonly},
     {"wal_checkpoint", db_wal_checkpoint},
     {"close", db_close},
+    {"get_ptr", db_get_ptr},
     {NULL, NULL}};
+
+static const luaL_Reg borrowed_methods[] = {{"__index", borrowed_index},
+                                            {"__tostring", borrowed_tostring},
+                                            {NULL, NULL}};
 
 static const luaL_Reg session_methods[] = {
     {"attach", session_attach},       {"changeset", session_changeset},
@@ -595,6 +688,16 @@ static void keep(lua_State *L, const char *name, const void *key) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, key);
 }
 
+/* A new table in the registry at key, weak as mode says. */
+static void weak_table(lua_State *L, const char *mode, const void *key) {
+  lua_newtable(L);
+  lua_createtable(L, 0, 1);
+  lua_pushstring(L, mode);
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+}
+
 /* The database methods: lsqlite3's close and get_ptr kept, ours added. */
 static void extend_db(lua_State *L) {
   luaL_getmetatable(L, DB_META);
@@ -611,12 +714,11 @@ static void extend_db(lua_State *L) {
   lua_pushcfunction(L, box_gc);
   lua_setfield(L, -2, "__gc");
   lua_pop(L, 1);
-  lua_newtable(L); /* session -> its database, weak keys */
-  lua_createtable(L, 0, 1);
-  lua_pushliteral(L, "k");
-  lua_setfield(L, -2, "__mode");
-  lua_setmetatable(L, -2);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &key_sessions);
+  luaL_newmetatable(L, BORROWED_META);
+  luaL_setfuncs(L, borrowed_methods, 0);
+  lua_pop(L, 1);
+  weak_table(L, "k", &key_sessions); /* session -> its database */
+  weak_table(L, "v", &key_owners);   /* pointer -> its database */
 }
 
 /* -- require "lsqlite3" (also cosmo.sqlite3, cosmo.lsqlite3) -> the
@@ -629,6 +731,9 @@ int luaopen_sqlite3(lua_State *L) {
   keep(L, "open", &key_open);
   lua_pushliteral(L, "open");
   lua_pushcfunction(L, open_db);
+  lua_rawset(L, -3);
+  lua_pushliteral(L, "open_ptr");
+  lua_pushcfunction(L, open_ptr);
   lua_rawset(L, -3);
   for (i = 0; i < sizeof constants / sizeof constants[0]; i++) {
     lua_pushstring(L, constants[i].name);

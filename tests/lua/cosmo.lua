@@ -23,7 +23,7 @@ for _, name in ipairs({"unix", "path", "argon2"}) do
 end
 -- the next issue brings these
 check.eq(cosmo.re, nil, "cosmo.re (not built yet)")
-check.eq(cosmo.sqlite3, nil, "cosmo.sqlite3 (not built yet)")
+check.eq(cosmo.sqlite3, require("lsqlite3"), "cosmo.sqlite3 is lsqlite3")
 check.eq(type(cosmo.path.join), "function", "cosmo.path.join")
 check.eq(type(cosmo.unix.open), "function", "cosmo.unix.open")
 check.eq(type(cosmo.argon2.hash_encoded), "function", "cosmo.argon2.hash_encoded")

@@ -173,6 +173,22 @@ checkerror("deleted sqlite session", function() s3:isempty() end)
 checkerror("closed", function() c1:create_session() end)
 -- }====
 
+-- {==== get_ptr, open_ptr: a borrowed handle, the connection its owner's
+local owner = sqlite3.open_memory()
+local ptr = owner:get_ptr()
+eq(type(ptr), "userdata", "get_ptr")
+local borrowed = sqlite3.open_ptr(ptr)
+exec(borrowed, "CREATE TABLE t(x); INSERT INTO t VALUES (7)")
+eq(rows(owner, "SELECT x FROM t"), "7", "the owner sees the borrowed handle's write")
+eq(borrowed:close(), sqlite3.OK, "borrowed close")
+eq(owner:isopen(), true, "the owner stays open")
+eq(rows(borrowed, "SELECT x FROM t"), "7", "the handle still reaches the owner")
+eq(owner:close(), sqlite3.OK, "the owner closes the connection")
+eq(borrowed:isopen(), false, "the handle sees it closed")
+checkerror("not a valid SQLite3 pointer", sqlite3.open_ptr, ptr)
+checkerror("userdata expected, got number", sqlite3.open_ptr, 1)
+-- }====
+
 -- {==== serialize, deserialize, readonly
 local src = sqlite3.open_memory()
 exec(src, "CREATE TABLE s(x); INSERT INTO s VALUES ('kept')")
