@@ -660,7 +660,7 @@ static const luaL_Reg session_methods[] = {
     {"__gc", session_delete},         {"__close", session_delete},
     {"__tostring", session_tostring}, {NULL, NULL}};
 
-/* Constants of the session extension that lsqlite3 lacks. */
+/* Constants lsqlite3 lacks: the session extension's and wal_checkpoint's. */
 static const struct {
   const char *name;
   int value;
@@ -722,8 +722,8 @@ static void extend_db(lua_State *L) {
 }
 
 /* -- require "lsqlite3" (also cosmo.sqlite3, cosmo.lsqlite3) -> the
-**    lsqlite3 table, its open replaced by open_db; the table is read-only
-**    (lsqlite3's __newindex), so fields are set raw. */
+**    lsqlite3 table, its open and open_ptr replaced by ours; the table is
+**    read-only (lsqlite3's __newindex), so fields are set raw. */
 int luaopen_sqlite3(lua_State *L) {
   size_t i;
   luaopen_lsqlite3(L);
