@@ -23,6 +23,7 @@ int luaopen_sqlite3(lua_State *L);
 #define SESSION_META "moonbox.sqlite3.session"
 #define BOX_META "moonbox.sqlite3.box"
 #define BORROWED_META "moonbox.sqlite3.borrowed"
+#define ITER_META "moonbox.sqlite3.iterator"
 
 /* Registry keys (their addresses): lsqlite3's own open, close and get_ptr,
 ** the table of live sessions, the table of databases whose pointer
@@ -85,6 +86,25 @@ static int fail(lua_State *L, int rc, const char *msg) {
   lua_pushinteger(L, rc);
   lua_pushstring(L, msg ? msg : sqlite3_errstr(rc));
   return 3;
+}
+
+/* Pushes SQL value v as lsqlite3 does (nil for NULL), or false for a
+** missing value (v NULL). */
+static void push_value(lua_State *L, sqlite3_value *v) {
+  if (v == NULL) {
+    lua_pushboolean(L, 0);
+    return;
+  }
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_value_int64(v)); break;
+    case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_value_double(v)); break;
+    case SQLITE_NULL: lua_pushnil(L); break;
+    default: { /* text and blob: their bytes (blob is NULL when empty) */
+      const char *b = (const char *)sqlite3_value_blob(v);
+      size_t n = (size_t)sqlite3_value_bytes(v);
+      lua_pushlstring(L, n ? b : "", n);
+    }
+  }
 }
 
 /* The connection of database argument i (lsqlite3's db:get_ptr, which
@@ -329,13 +349,164 @@ static int db_close(lua_State *L) {
 
 /* {==== changesets */
 
+/* A changeset iterator: from db:iterate_changeset (owned: moved by next,
+** finalized by finalize or collection; its changeset string is its user
+** value, as SQLite reads it in place), or lent to a conflict handler for
+** the length of that call (not owned: it cannot be moved). NULL once
+** finalized or once its handler returned. */
+typedef struct {
+  sqlite3_changeset_iter *it;
+  int owned;
+} Iter;
+
+static Iter *check_iter(lua_State *L) {
+  Iter *i = (Iter *)luaL_checkudata(L, 1, ITER_META);
+  if (i->it == NULL) luaL_argerror(L, 1, "invalid sqlite iterator");
+  return i;
+}
+
+/* A new iterator userdata (it NULL) on the stack. */
+static Iter *new_iter(lua_State *L, int owned) {
+  Iter *i = (Iter *)lua_newuserdatauv(L, sizeof *i, 1);
+  i->it = NULL;
+  i->owned = owned;
+  luaL_setmetatable(L, ITER_META);
+  return i;
+}
+
+/* -- db:iterate_changeset(changeset[, flags]) -> iterator | nil, code,
+**    message (flags: sqlite3.CHANGESETSTART_INVERT) */
+static int db_iterate_changeset(lua_State *L) {
+  size_t n;
+  const char *cs;
+  int flags, rc;
+  Iter *i;
+  check_db(L, 1);
+  cs = luaL_checklstring(L, 2, &n);
+  flags = (int)luaL_optinteger(L, 3, 0);
+  i = new_iter(L, 1);
+  lua_pushvalue(L, 2);
+  lua_setiuservalue(L, -2, 1);
+  rc = sqlite3changeset_start_v2(&i->it, (int)n, (void *)cs, flags);
+  if (rc != SQLITE_OK) {
+    i->it = NULL;
+    return fail(L, rc, NULL);
+  }
+  return 1;
+}
+
+/* -- iterator:next() -> sqlite3.ROW (a change is there) | sqlite3.DONE |
+**    another code (a damaged changeset); nil, sqlite3.MISUSE, message for
+**    a conflict handler's iterator */
+static int iter_next(lua_State *L) {
+  Iter *i = check_iter(L);
+  if (!i->owned)
+    return fail(L, SQLITE_MISUSE, "a conflict handler's iterator cannot move");
+  lua_pushinteger(L, sqlite3changeset_next(i->it));
+  return 1;
+}
+
+/* -- iterator:op() -> table, op (sqlite3.INSERT, UPDATE, DELETE), indirect
+**    | nil, code, message */
+static int iter_op(lua_State *L) {
+  const char *table;
+  int ncol, op, indirect;
+  int rc = sqlite3changeset_op(check_iter(L)->it, &table, &ncol, &op, &indirect);
+  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  lua_pushstring(L, table);
+  lua_pushinteger(L, op);
+  lua_pushboolean(L, indirect);
+  return 3;
+}
+
+/* A table of the change's values that get reads: nil for NULL, false for
+** a value the change does not hold; or a failure. */
+static int iter_values(lua_State *L,
+                       int (*get)(sqlite3_changeset_iter *, int,
+                                  sqlite3_value **)) {
+  Iter *i = check_iter(L);
+  const char *table;
+  int ncol, op, indirect, c, rc;
+  rc = sqlite3changeset_op(i->it, &table, &ncol, &op, &indirect);
+  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  lua_createtable(L, ncol, 0);
+  for (c = 0; c < ncol; c++) {
+    sqlite3_value *v = NULL;
+    if ((rc = get(i->it, c, &v)) != SQLITE_OK) return fail(L, rc, NULL);
+    push_value(L, v);
+    lua_rawseti(L, -2, c + 1);
+  }
+  return 1;
+}
+
+/* -- iterator:old(), iterator:new(), iterator:conflict() -> {values} |
+**    nil, code, message (old: UPDATE and DELETE; new: INSERT and UPDATE;
+**    conflict: in a DATA or CONFLICT handler) */
+static int iter_old(lua_State *L) {
+  return iter_values(L, sqlite3changeset_old);
+}
+
+static int iter_new(lua_State *L) {
+  return iter_values(L, sqlite3changeset_new);
+}
+
+static int iter_conflict(lua_State *L) {
+  return iter_values(L, sqlite3changeset_conflict);
+}
+
+/* -- iterator:pk() -> {boolean per column: part of the primary key} |
+**    nil, code, message */
+static int iter_pk(lua_State *L) {
+  unsigned char *pk;
+  int ncol = 0, c;
+  int rc = sqlite3changeset_pk(check_iter(L)->it, &pk, &ncol);
+  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  lua_createtable(L, ncol, 0);
+  for (c = 0; c < ncol; c++) {
+    lua_pushboolean(L, pk[c]);
+    lua_rawseti(L, -2, c + 1);
+  }
+  return 1;
+}
+
+/* -- iterator:fk_conflicts() -> count | nil, code, message (in a
+**    FOREIGN_KEY handler) */
+static int iter_fk_conflicts(lua_State *L) {
+  int n = 0;
+  int rc = sqlite3changeset_fk_conflicts(check_iter(L)->it, &n);
+  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  lua_pushinteger(L, n);
+  return 1;
+}
+
+/* -- iterator:finalize() -> true | nil, code, message (the first error
+**    the iteration met); also __gc and __close; again is harmless */
+static int iter_finalize(lua_State *L) {
+  Iter *i = (Iter *)luaL_checkudata(L, 1, ITER_META);
+  int rc = SQLITE_OK;
+  if (i->it != NULL && i->owned) rc = sqlite3changeset_finalize(i->it);
+  i->it = NULL;
+  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int iter_tostring(lua_State *L) {
+  Iter *i = (Iter *)luaL_checkudata(L, 1, ITER_META);
+  if (i->it == NULL) lua_pushliteral(L, "sqlite iterator (closed)");
+  else lua_pushfstring(L, "sqlite iterator (%p)", (void *)i->it);
+  return 1;
+}
+
 /* What the callbacks of one apply_changeset share: its Lua state, the
 ** stack indices of the filter, conflict handler and user data (0: none),
-** the table name and conflict at hand, and whether a callback raised. */
+** the table name, iterator and conflict at hand, and whether a callback
+** raised. */
 typedef struct {
   lua_State *L;
   int filter, conflict, udata;
   const char *table;
+  sqlite3_changeset_iter *it;
   int kind, op, indirect;
   int result, raised;
 } Apply;
@@ -353,16 +524,23 @@ static int call_filter(lua_State *L) {
   return 0;
 }
 
+/* The iterator lent to the handler is closed when it returns, however it
+** returns: kept past that, it would point into SQLite's freed state. */
 static int call_conflict(lua_State *L) {
   Apply *a = (Apply *)lua_touserdata(L, 1);
+  Iter *i;
+  int status;
   lua_pushvalue(L, 2);
   lua_pushvalue(L, 3);
   lua_pushinteger(L, a->kind);
-  lua_pushnil(L); /* Cosmopolitan's iterator: see docs/sqlite.md */
+  i = new_iter(L, 0);
   lua_pushstring(L, a->table);
   lua_pushinteger(L, a->op);
   lua_pushboolean(L, a->indirect);
-  lua_call(L, 6, 1);
+  i->it = a->it;
+  status = lua_pcall(L, 6, 1, 0);
+  i->it = NULL;
+  if (status != LUA_OK) return lua_error(L);
   if (!lua_isinteger(L, -1))
     luaL_error(L, "the conflict handler must return sqlite3.CHANGESET_OMIT, "
                   "CHANGESET_REPLACE or CHANGESET_ABORT");
@@ -399,6 +577,7 @@ static int conflict_cb(void *ctx, int kind, sqlite3_changeset_iter *it) {
       SQLITE_OK)
     return SQLITE_CHANGESET_ABORT;
   a->kind = kind;
+  a->it = it;
   return run_callback(a, call_conflict, a->conflict) ? a->result
                                                       : SQLITE_CHANGESET_ABORT;
 }
@@ -406,7 +585,8 @@ static int conflict_cb(void *ctx, int kind, sqlite3_changeset_iter *it) {
 /* -- db:apply_changeset(changeset[[, filter], conflict[, udata[, rebaser
 **    [, flags]]]]) -> true | nil, code, message
 ** filter(table, udata) -> boolean: whether to apply that table's changes;
-** conflict(udata, kind, nil, table, op, indirect) -> sqlite3.CHANGESET_*;
+** conflict(udata, kind, iterator, table, op, indirect) ->
+** sqlite3.CHANGESET_*, the iterator usable during that call only;
 ** no handler omits conflicting changes. An error in a callback aborts the
 ** apply and is raised again. Rebasers are not supported (argument 6 must
 ** be nil). */
@@ -414,7 +594,7 @@ static int db_apply_changeset(lua_State *L) {
   sqlite3 *db = check_db(L, 1);
   size_t n;
   const char *cs = luaL_checklstring(L, 2, &n);
-  Apply a = {L, 0, 0, 0, NULL, 0, 0, 0, 0, 0};
+  Apply a = {L, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, 0};
   int at, flags, rc; /* at: where the udata is */
   if (lua_isfunction(L, 3) && lua_isfunction(L, 4)) a.filter = 3, a.conflict = 4;
   else if (lua_isfunction(L, 3)) a.conflict = 3;
@@ -644,8 +824,18 @@ static const luaL_Reg db_methods[] = {
     {"deserialize", db_deserialize},
     {"readonly", db_readonly},
     {"wal_checkpoint", db_wal_checkpoint},
+    {"iterate_changeset", db_iterate_changeset},
     {"close", db_close},
     {"get_ptr", db_get_ptr},
+    {NULL, NULL}};
+
+static const luaL_Reg iter_methods[] = {
+    {"next", iter_next},         {"op", iter_op},
+    {"old", iter_old},           {"new", iter_new},
+    {"conflict", iter_conflict}, {"pk", iter_pk},
+    {"fk_conflicts", iter_fk_conflicts},
+    {"finalize", iter_finalize}, {"__gc", iter_finalize},
+    {"__close", iter_finalize},  {"__tostring", iter_tostring},
     {NULL, NULL}};
 
 static const luaL_Reg borrowed_methods[] = {{"__index", borrowed_index},
@@ -716,6 +906,11 @@ static void extend_db(lua_State *L) {
   lua_pop(L, 1);
   luaL_newmetatable(L, BORROWED_META);
   luaL_setfuncs(L, borrowed_methods, 0);
+  lua_pop(L, 1);
+  luaL_newmetatable(L, ITER_META);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -2, "__index");
+  luaL_setfuncs(L, iter_methods, 0);
   lua_pop(L, 1);
   weak_table(L, "k", &key_sessions); /* session -> its database */
   weak_table(L, "v", &key_owners);   /* pointer -> its database */

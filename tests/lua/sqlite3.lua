@@ -119,6 +119,27 @@ eq(b:apply_changeset(cs), true, "apply_changeset")
 eq(rows(b, "SELECT * FROM k ORDER BY id"), rows(a, "SELECT * FROM k ORDER BY id"),
   "b equals a after the changeset")
 eq(rows(b, "SELECT * FROM k ORDER BY id"), "1\tuno\n3\tthree", "b's rows")
+-- the changeset read back by an iterator
+local it = assert(a:iterate_changeset(cs))
+local changes = {}
+while it:next() == sqlite3.ROW do
+  local tbl, op, indirect = it:op()
+  local old, new = op ~= sqlite3.INSERT and it:old(), op ~= sqlite3.DELETE and it:new()
+  changes[#changes + 1] = table.concat({tbl, op, tostring(indirect),
+    old and tostring(old[1]) .. "/" .. tostring(old[2]) or "-",
+    new and tostring(new[1]) .. "/" .. tostring(new[2]) or "-"}, " ")
+end
+table.sort(changes)
+local want = {
+  table.concat({"k", sqlite3.INSERT, "false", "-", "3/three"}, " "),
+  -- an UPDATE holds the primary key and the changed values only
+  table.concat({"k", sqlite3.UPDATE, "false", "1/one", "false/uno"}, " "),
+  table.concat({"k", sqlite3.DELETE, "false", "2/two", "-"}, " ")}
+table.sort(want)
+eq(table.concat(changes, "\n"), table.concat(want, "\n"), "iterate_changeset")
+eq(it:next(), sqlite3.DONE, "iterator at its end")
+eq(it:finalize(), true, "finalize")
+checkerror("invalid sqlite iterator", function() it:op() end)
 local inv = assert(a:invert_changeset(cs))
 eq(a:apply_changeset(inv), true, "apply the inverse")
 eq(rows(a, "SELECT * FROM k ORDER BY id"), "1\tone\n2\ttwo", "a is back")
@@ -143,13 +164,18 @@ assert(s2:attach())
 exec(c1, "UPDATE k SET v = 'new' WHERE id = 1")
 exec(c2, "UPDATE k SET v = 'theirs' WHERE id = 1")
 local ccs = assert(s2:changeset())
-local seen = {}
-eq(c2:apply_changeset(ccs, function(udata, kind, _, tbl, op)
-  seen[#seen + 1] = table.concat({udata, kind, tbl, op}, " ")
+local seen, kept = {}, nil
+eq(c2:apply_changeset(ccs, function(udata, kind, it, tbl, op)
+  seen[#seen + 1] = table.concat({udata, kind, tbl, op, it:old()[2], it:new()[2],
+    it:conflict()[2], tostring(it:pk()[1])}, " ")
+  local r = {it:next()}
+  eq(r[2], sqlite3.MISUSE, "a handler's iterator cannot move")
+  kept = it
   return sqlite3.CHANGESET_OMIT
 end, "u"), true, "apply with a conflict handler")
-eq(table.concat(seen, ","), "u " .. sqlite3.CHANGESET_DATA .. " k " .. sqlite3.UPDATE,
-  "the handler's arguments")
+eq(table.concat(seen, ","), table.concat({"u", sqlite3.CHANGESET_DATA, "k",
+  sqlite3.UPDATE, "one", "new", "theirs", "true"}, " "), "the handler's arguments")
+checkerror("invalid sqlite iterator", function() kept:op() end)
 eq(rows(c2, "SELECT v FROM k WHERE id = 1"), "theirs", "OMIT kept theirs")
 eq(c2:apply_changeset(ccs, function() return sqlite3.CHANGESET_REPLACE end), true,
   "apply with REPLACE")
