@@ -88,6 +88,15 @@ static int fail(lua_State *L, int rc, const char *msg) {
   return 3;
 }
 
+/* __tostring of our objects: "sqlite WHAT (address)", or with gone in
+** place of the address once p is NULL. */
+static int push_name(lua_State *L, const char *what, const void *p,
+                     const char *gone) {
+  if (p == NULL) lua_pushfstring(L, "sqlite %s (%s)", what, gone);
+  else lua_pushfstring(L, "sqlite %s (%p)", what, p);
+  return 1;
+}
+
 /* Pushes SQL value v as lsqlite3 does (nil for NULL), or false for a
 ** missing value (v NULL). */
 static void push_value(lua_State *L, sqlite3_value *v) {
@@ -321,9 +330,7 @@ static int session_delete(lua_State *L) {
 
 static int session_tostring(lua_State *L) {
   Session *s = (Session *)luaL_checkudata(L, 1, SESSION_META);
-  if (s->ses == NULL) lua_pushliteral(L, "sqlite session (deleted)");
-  else lua_pushfstring(L, "sqlite session (%p)", (void *)s->ses);
-  return 1;
+  return push_name(L, "session", s->ses, "deleted");
 }
 
 /* -- db:close() -> code: lsqlite3's, after deleting the sessions of db
@@ -493,9 +500,7 @@ static int iter_finalize(lua_State *L) {
 
 static int iter_tostring(lua_State *L) {
   Iter *i = (Iter *)luaL_checkudata(L, 1, ITER_META);
-  if (i->it == NULL) lua_pushliteral(L, "sqlite iterator (closed)");
-  else lua_pushfstring(L, "sqlite iterator (%p)", (void *)i->it);
-  return 1;
+  return push_name(L, "iterator", i->it, "closed");
 }
 
 /* What the callbacks of one apply_changeset share: its Lua state, the
@@ -888,30 +893,31 @@ static void weak_table(lua_State *L, const char *mode, const void *key) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, key);
 }
 
-/* The database methods: lsqlite3's close and get_ptr kept, ours added. */
+/* A metatable name with methods, its own __index if index is set. */
+static void new_class(lua_State *L, const char *name, const luaL_Reg *methods,
+                      int index) {
+  luaL_newmetatable(L, name);
+  if (index) {
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "__index");
+  }
+  luaL_setfuncs(L, methods, 0);
+  lua_pop(L, 1);
+}
+
+/* The database methods: lsqlite3's close and get_ptr kept, ours added;
+** the metatables of our objects; the registry's weak tables. */
 static void extend_db(lua_State *L) {
+  static const luaL_Reg box_methods[] = {{"__gc", box_gc}, {NULL, NULL}};
   luaL_getmetatable(L, DB_META);
   keep(L, "close", &key_close);
   keep(L, "get_ptr", &key_ptr);
   luaL_setfuncs(L, db_methods, 0);
   lua_pop(L, 1);
-  luaL_newmetatable(L, SESSION_META);
-  lua_pushvalue(L, -1);
-  lua_setfield(L, -2, "__index");
-  luaL_setfuncs(L, session_methods, 0);
-  lua_pop(L, 1);
-  luaL_newmetatable(L, BOX_META);
-  lua_pushcfunction(L, box_gc);
-  lua_setfield(L, -2, "__gc");
-  lua_pop(L, 1);
-  luaL_newmetatable(L, BORROWED_META);
-  luaL_setfuncs(L, borrowed_methods, 0);
-  lua_pop(L, 1);
-  luaL_newmetatable(L, ITER_META);
-  lua_pushvalue(L, -1);
-  lua_setfield(L, -2, "__index");
-  luaL_setfuncs(L, iter_methods, 0);
-  lua_pop(L, 1);
+  new_class(L, SESSION_META, session_methods, 1);
+  new_class(L, ITER_META, iter_methods, 1);
+  new_class(L, BORROWED_META, borrowed_methods, 0); /* its own __index */
+  new_class(L, BOX_META, box_methods, 0);
   weak_table(L, "k", &key_sessions); /* session -> its database */
   weak_table(L, "v", &key_owners);   /* pointer -> its database */
 }
