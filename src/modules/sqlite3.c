@@ -14,16 +14,14 @@
 
 #include "bind/zipname.h"
 #include "engine/zipfs.h"
+#include "modules/sqlite3_mod.h"
 #include "runtime/archive.h"
 
 /* lsqlite3's entry point and the names of its metatables (lsqlite3.c) */
 int luaopen_lsqlite3(lua_State *L);
 int luaopen_sqlite3(lua_State *L);
-#define DB_META ":sqlite3"
 #define SESSION_META "moonbox.sqlite3.session"
-#define BOX_META "moonbox.sqlite3.box"
 #define BORROWED_META "moonbox.sqlite3.borrowed"
-#define ITER_META "moonbox.sqlite3.iterator"
 
 /* Registry keys (their addresses): lsqlite3's own open, close and get_ptr,
 ** the table of live sessions, the table of databases whose pointer
@@ -57,7 +55,7 @@ int sqlite3_load_extension(sqlite3 *db, const char *file, const char *proc,
 
 /* A box for memory SQLite allocated, made before the call that fills it:
 ** its __gc frees what a push that raised left in it. */
-static void **new_box(lua_State *L) {
+void **lsq_box(lua_State *L) {
   void **box = (void **)lua_newuserdatauv(L, sizeof *box, 0);
   *box = NULL;
   luaL_setmetatable(L, BOX_META);
@@ -72,7 +70,7 @@ static int box_gc(lua_State *L) {
 }
 
 /* Replaces the box on top of the stack by a string of its n bytes. */
-static int box_result(lua_State *L, void **box, size_t n) {
+int lsq_box_result(lua_State *L, void **box, size_t n) {
   lua_pushlstring(L, *box ? (const char *)*box : "", n);
   sqlite3_free(*box);
   *box = NULL;
@@ -81,7 +79,7 @@ static int box_result(lua_State *L, void **box, size_t n) {
 }
 
 /* The failure of most methods here: nil, the result code, its text. */
-static int fail(lua_State *L, int rc, const char *msg) {
+int lsq_fail(lua_State *L, int rc, const char *msg) {
   luaL_pushfail(L);
   lua_pushinteger(L, rc);
   lua_pushstring(L, msg ? msg : sqlite3_errstr(rc));
@@ -90,35 +88,16 @@ static int fail(lua_State *L, int rc, const char *msg) {
 
 /* __tostring of our objects: "sqlite WHAT (address)", or with gone in
 ** place of the address once p is NULL. */
-static int push_name(lua_State *L, const char *what, const void *p,
+int lsq_name(lua_State *L, const char *what, const void *p,
                      const char *gone) {
   if (p == NULL) lua_pushfstring(L, "sqlite %s (%s)", what, gone);
   else lua_pushfstring(L, "sqlite %s (%p)", what, p);
   return 1;
 }
 
-/* Pushes SQL value v as lsqlite3 does (nil for NULL), or false for a
-** missing value (v NULL). */
-static void push_value(lua_State *L, sqlite3_value *v) {
-  if (v == NULL) {
-    lua_pushboolean(L, 0);
-    return;
-  }
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_value_int64(v)); break;
-    case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_value_double(v)); break;
-    case SQLITE_NULL: lua_pushnil(L); break;
-    default: { /* text and blob: their bytes (blob is NULL when empty) */
-      const char *b = (const char *)sqlite3_value_blob(v);
-      size_t n = (size_t)sqlite3_value_bytes(v);
-      lua_pushlstring(L, n ? b : "", n);
-    }
-  }
-}
-
 /* The connection of database argument i (lsqlite3's db:get_ptr, which
 ** raises for a value that is not an open database). */
-static sqlite3 *check_db(lua_State *L, int i) {
+sqlite3 *lsq_checkdb(lua_State *L, int i) {
   sqlite3 *db;
   i = lua_absindex(L, i);
   luaL_checkudata(L, i, DB_META);
@@ -153,10 +132,10 @@ static int call_lsqlite(lua_State *L, const void *key) {
 ** failures (damage, an unknown method) add the archive's reason. */
 static int zip_open_fail(lua_State *L, const char *path, zip_result r) {
   int e = archive_errno(r);
-  if (e == ENOENT || e == EISDIR) return fail(L, SQLITE_CANTOPEN, NULL);
+  if (e == ENOENT || e == EISDIR) return lsq_fail(L, SQLITE_CANTOPEN, NULL);
   lua_pushfstring(L, "%s: %s: %s", sqlite3_errstr(SQLITE_CANTOPEN), path,
                   archive_strerror(r));
-  return fail(L, SQLITE_CANTOPEN, lua_tostring(L, -1));
+  return lsq_fail(L, SQLITE_CANTOPEN, lua_tostring(L, -1));
 }
 
 /* Opens the entry path names as a read-only database: an in-memory
@@ -178,10 +157,10 @@ static int open_zip(lua_State *L, const char *path) {
   lua_call(L, 1, 3);
   if (lua_isnil(L, -3)) return 3;
   lua_pop(L, 2);
-  db = check_db(L, -1);
+  db = lsq_checkdb(L, -1);
   /* from here to sqlite3_deserialize, which owns buf, nothing can raise */
   buf = sqlite3_malloc64(e->size ? e->size : 1);
-  if (buf == NULL) return fail(L, SQLITE_NOMEM, NULL);
+  if (buf == NULL) return lsq_fail(L, SQLITE_NOMEM, NULL);
   r = zip_read(z, e, buf);
   if (r != ZIP_OK) {
     sqlite3_free(buf);
@@ -191,7 +170,7 @@ static int open_zip(lua_State *L, const char *path) {
                            (sqlite3_int64)(e->size ? e->size : 1),
                            SQLITE_DESERIALIZE_FREEONCLOSE |
                                SQLITE_DESERIALIZE_READONLY);
-  if (rc != SQLITE_OK) return fail(L, rc, sqlite3_errmsg(db));
+  if (rc != SQLITE_OK) return lsq_fail(L, rc, sqlite3_errmsg(db));
   return 1;
 }
 
@@ -206,7 +185,7 @@ static int open_db(lua_State *L) {
   if (flags & (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
     lua_pushfstring(L, "%s: a database in the executable's archive opens "
                        "read-only (sqlite3.OPEN_READONLY)", path);
-    return fail(L, SQLITE_READONLY, lua_tostring(L, -1));
+    return lsq_fail(L, SQLITE_READONLY, lua_tostring(L, -1));
   }
   return open_zip(L, path);
 }
@@ -230,7 +209,7 @@ static Session *check_session(lua_State *L, int i) {
 ** The session keeps its database from being collected; closing the
 ** database deletes the session first. */
 static int db_create_session(lua_State *L) {
-  sqlite3 *db = check_db(L, 1);
+  sqlite3 *db = lsq_checkdb(L, 1);
   const char *schema = luaL_optstring(L, 2, "main");
   Session *s = (Session *)lua_newuserdatauv(L, sizeof *s, 1);
   int rc;
@@ -246,7 +225,7 @@ static int db_create_session(lua_State *L) {
   rc = sqlite3session_create(db, schema, &s->ses);
   if (rc != SQLITE_OK) {
     s->ses = NULL;
-    return fail(L, rc, sqlite3_errmsg(db));
+    return lsq_fail(L, rc, sqlite3_errmsg(db));
   }
   return 1;
 }
@@ -256,7 +235,7 @@ static int db_create_session(lua_State *L) {
 static int session_attach(lua_State *L) {
   Session *s = check_session(L, 1);
   int rc = sqlite3session_attach(s->ses, luaL_optstring(L, 2, NULL));
-  if (rc != SQLITE_OK) return fail(L, rc, NULL);
+  if (rc != SQLITE_OK) return lsq_fail(L, rc, NULL);
   lua_pushboolean(L, 1);
   return 1;
 }
@@ -265,12 +244,12 @@ static int session_attach(lua_State *L) {
 **    session:patchset() -> string | nil, code, message */
 static int session_output(lua_State *L, int patch) {
   Session *s = check_session(L, 1);
-  void **box = new_box(L);
+  void **box = lsq_box(L);
   int n = 0, rc;
   rc = patch ? sqlite3session_patchset(s->ses, &n, box)
              : sqlite3session_changeset(s->ses, &n, box);
-  if (rc != SQLITE_OK) return fail(L, rc, NULL);
-  return box_result(L, box, (size_t)n);
+  if (rc != SQLITE_OK) return lsq_fail(L, rc, NULL);
+  return lsq_box_result(L, box, (size_t)n);
 }
 
 static int session_changeset(lua_State *L) {
@@ -285,9 +264,9 @@ static int session_patchset(lua_State *L) {
 static int session_diff(lua_State *L) {
   Session *s = check_session(L, 1);
   const char *from = luaL_checkstring(L, 2), *table = luaL_checkstring(L, 3);
-  void **box = new_box(L);
+  void **box = lsq_box(L);
   int rc = sqlite3session_diff(s->ses, from, table, (char **)box);
-  if (rc != SQLITE_OK) return fail(L, rc, (const char *)*box);
+  if (rc != SQLITE_OK) return lsq_fail(L, rc, (const char *)*box);
   lua_pushboolean(L, 1);
   return 1;
 }
@@ -330,7 +309,7 @@ static int session_delete(lua_State *L) {
 
 static int session_tostring(lua_State *L) {
   Session *s = (Session *)luaL_checkudata(L, 1, SESSION_META);
-  return push_name(L, "session", s->ses, "deleted");
+  return lsq_name(L, "session", s->ses, "deleted");
 }
 
 /* -- db:close() -> code: lsqlite3's, after deleting the sessions of db
@@ -354,364 +333,43 @@ static int db_close(lua_State *L) {
 
 /* }==== */
 
-/* {==== changesets */
-
-/* A changeset iterator: from db:iterate_changeset (owned: moved by next,
-** finalized by finalize or collection; its changeset string is its user
-** value, as SQLite reads it in place), or lent to a conflict handler for
-** the length of that call (not owned: it cannot be moved). NULL once
-** finalized or once its handler returned. */
-typedef struct {
-  sqlite3_changeset_iter *it;
-  int owned;
-} Iter;
-
-static Iter *check_iter(lua_State *L) {
-  Iter *i = (Iter *)luaL_checkudata(L, 1, ITER_META);
-  if (i->it == NULL) luaL_argerror(L, 1, "invalid sqlite iterator");
-  return i;
-}
-
-/* A new iterator userdata (it NULL) on the stack. */
-static Iter *new_iter(lua_State *L, int owned) {
-  Iter *i = (Iter *)lua_newuserdatauv(L, sizeof *i, 1);
-  i->it = NULL;
-  i->owned = owned;
-  luaL_setmetatable(L, ITER_META);
-  return i;
-}
-
-/* -- db:iterate_changeset(changeset[, flags]) -> iterator | nil, code,
-**    message (flags: sqlite3.CHANGESETSTART_INVERT) */
-static int db_iterate_changeset(lua_State *L) {
-  size_t n;
-  const char *cs;
-  int flags, rc;
-  Iter *i;
-  check_db(L, 1);
-  cs = luaL_checklstring(L, 2, &n);
-  flags = (int)luaL_optinteger(L, 3, 0);
-  i = new_iter(L, 1);
-  lua_pushvalue(L, 2);
-  lua_setiuservalue(L, -2, 1);
-  rc = sqlite3changeset_start_v2(&i->it, (int)n, (void *)cs, flags);
-  if (rc != SQLITE_OK) {
-    i->it = NULL;
-    return fail(L, rc, NULL);
-  }
-  return 1;
-}
-
-/* -- iterator:next() -> sqlite3.ROW (a change is there) | sqlite3.DONE |
-**    another code (a damaged changeset); nil, sqlite3.MISUSE, message for
-**    a conflict handler's iterator */
-static int iter_next(lua_State *L) {
-  Iter *i = check_iter(L);
-  if (!i->owned)
-    return fail(L, SQLITE_MISUSE, "a conflict handler's iterator cannot move");
-  lua_pushinteger(L, sqlite3changeset_next(i->it));
-  return 1;
-}
-
-/* -- iterator:op() -> table, op (sqlite3.INSERT, UPDATE, DELETE), indirect
-**    | nil, code, message */
-static int iter_op(lua_State *L) {
-  const char *table;
-  int ncol, op, indirect;
-  int rc = sqlite3changeset_op(check_iter(L)->it, &table, &ncol, &op, &indirect);
-  if (rc != SQLITE_OK) return fail(L, rc, NULL);
-  lua_pushstring(L, table);
-  lua_pushinteger(L, op);
-  lua_pushboolean(L, indirect);
-  return 3;
-}
-
-/* A table of the change's values that get reads: nil for NULL, false for
-** a value the change does not hold; or a failure. */
-static int iter_values(lua_State *L,
-                       int (*get)(sqlite3_changeset_iter *, int,
-                                  sqlite3_value **)) {
-  Iter *i = check_iter(L);
-  const char *table;
-  int ncol, op, indirect, c, rc;
-  rc = sqlite3changeset_op(i->it, &table, &ncol, &op, &indirect);
-  if (rc != SQLITE_OK) return fail(L, rc, NULL);
-  lua_createtable(L, ncol, 0);
-  for (c = 0; c < ncol; c++) {
-    sqlite3_value *v = NULL;
-    if ((rc = get(i->it, c, &v)) != SQLITE_OK) return fail(L, rc, NULL);
-    push_value(L, v);
-    lua_rawseti(L, -2, c + 1);
-  }
-  return 1;
-}
-
-/* -- iterator:old(), iterator:new(), iterator:conflict() -> {values} |
-**    nil, code, message (old: UPDATE and DELETE; new: INSERT and UPDATE;
-**    conflict: in a DATA or CONFLICT handler) */
-static int iter_old(lua_State *L) {
-  return iter_values(L, sqlite3changeset_old);
-}
-
-static int iter_new(lua_State *L) {
-  return iter_values(L, sqlite3changeset_new);
-}
-
-static int iter_conflict(lua_State *L) {
-  return iter_values(L, sqlite3changeset_conflict);
-}
-
-/* -- iterator:pk() -> {boolean per column: part of the primary key} |
-**    nil, code, message */
-static int iter_pk(lua_State *L) {
-  unsigned char *pk;
-  int ncol = 0, c;
-  int rc = sqlite3changeset_pk(check_iter(L)->it, &pk, &ncol);
-  if (rc != SQLITE_OK) return fail(L, rc, NULL);
-  lua_createtable(L, ncol, 0);
-  for (c = 0; c < ncol; c++) {
-    lua_pushboolean(L, pk[c]);
-    lua_rawseti(L, -2, c + 1);
-  }
-  return 1;
-}
-
-/* -- iterator:fk_conflicts() -> count | nil, code, message (in a
-**    FOREIGN_KEY handler) */
-static int iter_fk_conflicts(lua_State *L) {
-  int n = 0;
-  int rc = sqlite3changeset_fk_conflicts(check_iter(L)->it, &n);
-  if (rc != SQLITE_OK) return fail(L, rc, NULL);
-  lua_pushinteger(L, n);
-  return 1;
-}
-
-/* -- iterator:finalize() -> true | nil, code, message (the first error
-**    the iteration met); also __gc and __close; again is harmless */
-static int iter_finalize(lua_State *L) {
-  Iter *i = (Iter *)luaL_checkudata(L, 1, ITER_META);
-  int rc = SQLITE_OK;
-  if (i->it != NULL && i->owned) rc = sqlite3changeset_finalize(i->it);
-  i->it = NULL;
-  if (rc != SQLITE_OK) return fail(L, rc, NULL);
-  lua_pushboolean(L, 1);
-  return 1;
-}
-
-static int iter_tostring(lua_State *L) {
-  Iter *i = (Iter *)luaL_checkudata(L, 1, ITER_META);
-  return push_name(L, "iterator", i->it, "closed");
-}
-
-/* What the callbacks of one apply_changeset share: its Lua state, the
-** stack indices of the filter, conflict handler and user data (0: none),
-** the table name, iterator and conflict at hand, and whether a callback
-** raised. */
-typedef struct {
-  lua_State *L;
-  int filter, conflict, udata;
-  const char *table;
-  sqlite3_changeset_iter *it;
-  int kind, op, indirect;
-  int result, raised;
-} Apply;
-
-/* Runs in protected mode, the Apply as its light userdata argument. */
-static int call_filter(lua_State *L) {
-  Apply *a = (Apply *)lua_touserdata(L, 1);
-  lua_pushvalue(L, 2);
-  lua_pushstring(L, a->table);
-  lua_pushvalue(L, 3);
-  lua_call(L, 2, 1);
-  if (lua_isinteger(L, -1)) a->result = lua_tointeger(L, -1) != 0;
-  else if (lua_isboolean(L, -1)) a->result = lua_toboolean(L, -1);
-  else luaL_error(L, "the filter must return a boolean or an integer");
-  return 0;
-}
-
-/* The iterator lent to the handler is closed when it returns, however it
-** returns: kept past that, it would point into SQLite's freed state. */
-static int call_conflict(lua_State *L) {
-  Apply *a = (Apply *)lua_touserdata(L, 1);
-  Iter *i;
-  int status;
-  lua_pushvalue(L, 2);
-  lua_pushvalue(L, 3);
-  lua_pushinteger(L, a->kind);
-  i = new_iter(L, 0);
-  lua_pushstring(L, a->table);
-  lua_pushinteger(L, a->op);
-  lua_pushboolean(L, a->indirect);
-  i->it = a->it;
-  status = lua_pcall(L, 6, 1, 0);
-  i->it = NULL;
-  if (status != LUA_OK) return lua_error(L);
-  if (!lua_isinteger(L, -1))
-    luaL_error(L, "the conflict handler must return sqlite3.CHANGESET_OMIT, "
-                  "CHANGESET_REPLACE or CHANGESET_ABORT");
-  a->result = (int)lua_tointeger(L, -1);
-  return 0;
-}
-
-/* Calls f(a, handler, udata) protected; an error stays on the stack for
-** apply_changeset to raise once SQLite has returned. */
-static int run_callback(Apply *a, lua_CFunction f, int handler) {
-  lua_State *L = a->L;
-  if (a->raised) return 0;
-  lua_pushcfunction(L, f);
-  lua_pushlightuserdata(L, a);
-  lua_pushvalue(L, handler);
-  if (a->udata) lua_pushvalue(L, a->udata);
-  else lua_pushnil(L);
-  if (lua_pcall(L, 3, 0, 0) != LUA_OK) a->raised = 1;
-  return !a->raised;
-}
-
-static int filter_cb(void *ctx, const char *table) {
-  Apply *a = (Apply *)ctx;
-  a->table = table;
-  a->result = 0;
-  return run_callback(a, call_filter, a->filter) ? a->result : 0;
-}
-
-static int conflict_cb(void *ctx, int kind, sqlite3_changeset_iter *it) {
-  Apply *a = (Apply *)ctx;
-  int ncol;
-  if (a->conflict == 0) return SQLITE_CHANGESET_OMIT;
-  if (sqlite3changeset_op(it, &a->table, &ncol, &a->op, &a->indirect) !=
-      SQLITE_OK)
-    return SQLITE_CHANGESET_ABORT;
-  a->kind = kind;
-  a->it = it;
-  return run_callback(a, call_conflict, a->conflict) ? a->result
-                                                      : SQLITE_CHANGESET_ABORT;
-}
-
-/* -- db:apply_changeset(changeset[[, filter], conflict[, udata[, rebaser
-**    [, flags]]]]) -> true | nil, code, message
-** filter(table, udata) -> boolean: whether to apply that table's changes;
-** conflict(udata, kind, iterator, table, op, indirect) ->
-** sqlite3.CHANGESET_*, the iterator usable during that call only;
-** no handler omits conflicting changes. An error in a callback aborts the
-** apply and is raised again. Rebasers are not supported (argument 6 must
-** be nil). */
-static int db_apply_changeset(lua_State *L) {
-  sqlite3 *db = check_db(L, 1);
-  size_t n;
-  const char *cs = luaL_checklstring(L, 2, &n);
-  Apply a = {L, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, 0};
-  int at, flags, rc; /* at: where the udata is */
-  if (lua_isfunction(L, 3) && lua_isfunction(L, 4)) a.filter = 3, a.conflict = 4;
-  else if (lua_isfunction(L, 3)) a.conflict = 3;
-  else luaL_argexpected(L, lua_isnoneornil(L, 3), 3, "function");
-  at = a.conflict ? a.conflict + 1 : 4;
-  if (!lua_isnoneornil(L, at)) a.udata = at;
-  luaL_argcheck(L, lua_isnoneornil(L, at + 1), at + 1,
-                "rebasers are not supported");
-  flags = (int)luaL_optinteger(L, at + 2, 0);
-  lua_settop(L, 7);
-  luaL_checkstack(L, 8, "apply_changeset"); /* the callbacks' pushes */
-  rc = sqlite3changeset_apply_v2(db, (int)n, (void *)cs,
-                                 a.filter ? filter_cb : NULL, conflict_cb, &a,
-                                 NULL, NULL, flags);
-  if (a.raised) return lua_error(L);
-  if (rc != SQLITE_OK) return fail(L, rc, sqlite3_errmsg(db));
-  lua_pushboolean(L, 1);
-  return 1;
-}
-
-/* -- db:invert_changeset(changeset) -> string | nil, code, message */
-static int db_invert_changeset(lua_State *L) {
-  size_t n;
-  const char *cs;
-  void **box;
-  int size = 0, rc;
-  check_db(L, 1);
-  cs = luaL_checklstring(L, 2, &n);
-  box = new_box(L);
-  rc = sqlite3changeset_invert((int)n, cs, &size, box);
-  if (rc != SQLITE_OK) return fail(L, rc, NULL);
-  return box_result(L, box, (size_t)size);
-}
-
-/* A changegroup in a box, deleted by __gc if a call raises. */
-static int group_gc(lua_State *L) {
-  sqlite3_changegroup **g = (sqlite3_changegroup **)lua_touserdata(L, 1);
-  if (*g) sqlite3changegroup_delete(*g);
-  *g = NULL;
-  return 0;
-}
-
-/* -- db:concat_changeset({changeset, ...}) -> string | nil, code, message */
-static int db_concat_changeset(lua_State *L) {
-  sqlite3_changegroup **g;
-  void **box;
-  lua_Integer i, count;
-  int size = 0, rc;
-  check_db(L, 1);
-  luaL_checktype(L, 2, LUA_TTABLE);
-  count = luaL_len(L, 2);
-  g = (sqlite3_changegroup **)lua_newuserdatauv(L, sizeof *g, 0);
-  *g = NULL;
-  lua_createtable(L, 0, 1);
-  lua_pushcfunction(L, group_gc);
-  lua_setfield(L, -2, "__gc");
-  lua_setmetatable(L, -2);
-  rc = sqlite3changegroup_new(g);
-  for (i = 1; rc == SQLITE_OK && i <= count; i++) {
-    size_t n;
-    lua_geti(L, 2, i);
-    if (lua_type(L, -1) != LUA_TSTRING)
-      luaL_error(L, "changeset %d is not a string", (int)i);
-    rc = sqlite3changegroup_add(*g, (int)lua_rawlen(L, -1),
-                                (void *)lua_tolstring(L, -1, &n));
-    lua_pop(L, 1);
-  }
-  box = new_box(L);
-  if (rc == SQLITE_OK) rc = sqlite3changegroup_output(*g, &size, box);
-  if (rc != SQLITE_OK) return fail(L, rc, NULL);
-  return box_result(L, box, (size_t)size);
-}
-
-/* }==== */
-
 /* {==== other methods of Cosmopolitan's lsqlite3 */
 
 /* -- db:serialize([schema = "main"]) -> string | nil, code, message */
 static int db_serialize(lua_State *L) {
-  sqlite3 *db = check_db(L, 1);
+  sqlite3 *db = lsq_checkdb(L, 1);
   const char *schema = luaL_optstring(L, 2, "main");
-  void **box = new_box(L);
+  void **box = lsq_box(L);
   sqlite3_int64 n = 0;
   *box = sqlite3_serialize(db, schema, &n, 0);
-  if (*box == NULL) return fail(L, SQLITE_ERROR, "cannot serialize");
-  return box_result(L, box, (size_t)n);
+  if (*box == NULL) return lsq_fail(L, SQLITE_ERROR, "cannot serialize");
+  return lsq_box_result(L, box, (size_t)n);
 }
 
 /* -- db:deserialize(bytes[, schema = "main"]) -> true | nil, code, message
 ** The database is replaced by a writable, growable copy of bytes. */
 static int db_deserialize(lua_State *L) {
-  sqlite3 *db = check_db(L, 1);
+  sqlite3 *db = lsq_checkdb(L, 1);
   size_t n;
   const char *bytes = luaL_checklstring(L, 2, &n);
   const char *schema = luaL_optstring(L, 3, "main");
   unsigned char *buf = sqlite3_malloc64(n ? n : 1);
   int rc;
-  if (buf == NULL) return fail(L, SQLITE_NOMEM, NULL);
+  if (buf == NULL) return lsq_fail(L, SQLITE_NOMEM, NULL);
   memcpy(buf, bytes, n);
   rc = sqlite3_deserialize(db, schema, buf, (sqlite3_int64)n,
                            (sqlite3_int64)(n ? n : 1),
                            SQLITE_DESERIALIZE_FREEONCLOSE |
                                SQLITE_DESERIALIZE_RESIZEABLE);
-  if (rc != SQLITE_OK) return fail(L, rc, sqlite3_errmsg(db));
+  if (rc != SQLITE_OK) return lsq_fail(L, rc, sqlite3_errmsg(db));
   lua_pushboolean(L, 1);
   return 1;
 }
 
 /* -- db:readonly([schema = "main"]) -> boolean | nil, code, message */
 static int db_readonly(lua_State *L) {
-  int r = sqlite3_db_readonly(check_db(L, 1), luaL_optstring(L, 2, "main"));
-  if (r < 0) return fail(L, SQLITE_ERROR, "no database of that name");
+  int r = sqlite3_db_readonly(lsq_checkdb(L, 1), luaL_optstring(L, 2, "main"));
+  if (r < 0) return lsq_fail(L, SQLITE_ERROR, "no database of that name");
   lua_pushboolean(L, r);
   return 1;
 }
@@ -719,12 +377,12 @@ static int db_readonly(lua_State *L) {
 /* -- db:wal_checkpoint([mode = sqlite3.CHECKPOINT_PASSIVE[, schema]])
 **    -> frames in the log, frames checkpointed | nil, code, message */
 static int db_wal_checkpoint(lua_State *L) {
-  sqlite3 *db = check_db(L, 1);
+  sqlite3 *db = lsq_checkdb(L, 1);
   int mode = (int)luaL_optinteger(L, 2, SQLITE_CHECKPOINT_PASSIVE);
   int nlog = 0, nckpt = 0;
   int rc = sqlite3_wal_checkpoint_v2(db, luaL_optstring(L, 3, NULL), mode,
                                      &nlog, &nckpt);
-  if (rc != SQLITE_OK) return fail(L, rc, sqlite3_errmsg(db));
+  if (rc != SQLITE_OK) return lsq_fail(L, rc, sqlite3_errmsg(db));
   lua_pushinteger(L, nlog);
   lua_pushinteger(L, nckpt);
   return 2;
@@ -743,7 +401,7 @@ static int db_wal_checkpoint(lua_State *L) {
 /* -- db:get_ptr() -> light userdata: lsqlite3's, the database noted as
 **    the owner of that pointer */
 static int db_get_ptr(lua_State *L) {
-  check_db(L, 1);
+  lsq_checkdb(L, 1);
   lua_rawgetp(L, LUA_REGISTRYINDEX, &key_ptr);
   lua_pushvalue(L, 1);
   lua_call(L, 1, 1);
@@ -822,25 +480,12 @@ static int open_ptr(lua_State *L) {
 
 static const luaL_Reg db_methods[] = {
     {"create_session", db_create_session},
-    {"apply_changeset", db_apply_changeset},
-    {"invert_changeset", db_invert_changeset},
-    {"concat_changeset", db_concat_changeset},
     {"serialize", db_serialize},
     {"deserialize", db_deserialize},
     {"readonly", db_readonly},
     {"wal_checkpoint", db_wal_checkpoint},
-    {"iterate_changeset", db_iterate_changeset},
     {"close", db_close},
     {"get_ptr", db_get_ptr},
-    {NULL, NULL}};
-
-static const luaL_Reg iter_methods[] = {
-    {"next", iter_next},         {"op", iter_op},
-    {"old", iter_old},           {"new", iter_new},
-    {"conflict", iter_conflict}, {"pk", iter_pk},
-    {"fk_conflicts", iter_fk_conflicts},
-    {"finalize", iter_finalize}, {"__gc", iter_finalize},
-    {"__close", iter_finalize},  {"__tostring", iter_tostring},
     {NULL, NULL}};
 
 static const luaL_Reg borrowed_methods[] = {{"__index", borrowed_index},
@@ -894,7 +539,7 @@ static void weak_table(lua_State *L, const char *mode, const void *key) {
 }
 
 /* A metatable name with methods, its own __index if index is set. */
-static void new_class(lua_State *L, const char *name, const luaL_Reg *methods,
+void lsq_class(lua_State *L, const char *name, const luaL_Reg *methods,
                       int index) {
   luaL_newmetatable(L, name);
   if (index) {
@@ -913,11 +558,11 @@ static void extend_db(lua_State *L) {
   keep(L, "close", &key_close);
   keep(L, "get_ptr", &key_ptr);
   luaL_setfuncs(L, db_methods, 0);
+  lsq_open_changesets(L);
   lua_pop(L, 1);
-  new_class(L, SESSION_META, session_methods, 1);
-  new_class(L, ITER_META, iter_methods, 1);
-  new_class(L, BORROWED_META, borrowed_methods, 0); /* its own __index */
-  new_class(L, BOX_META, box_methods, 0);
+  lsq_class(L, SESSION_META, session_methods, 1);
+  lsq_class(L, BORROWED_META, borrowed_methods, 0); /* its own __index */
+  lsq_class(L, BOX_META, box_methods, 0);
   weak_table(L, "k", &key_sessions); /* session -> its database */
   weak_table(L, "v", &key_owners);   /* pointer -> its database */
 }

@@ -56,3 +56,8 @@ $(O)/sqlite3/lsqlite3.o: $(LSQLITE_DIR)/.sha256 $(SQLITE_GEN)/sqlite3.h \
 # the binding includes sqlite3.h
 $(O)/src/modules/sqlite3.o: CFLAGS_OURS += $(SQLITE_DEFS) -I$(SQLITE_GEN)
 $(O)/src/modules/sqlite3.o: $(SQLITE_GEN)/sqlite3.h src/modules/sqlite3.mk
+
+# the changeset methods: a file of their own, sharing sqlite3_mod.h
+EXTRA_OBJ += $(O)/src/modules/sqlite3_changeset.o
+$(O)/src/modules/sqlite3_changeset.o: CFLAGS_OURS += $(SQLITE_DEFS) -I$(SQLITE_GEN)
+$(O)/src/modules/sqlite3_changeset.o: $(SQLITE_GEN)/sqlite3.h src/modules/sqlite3.mk

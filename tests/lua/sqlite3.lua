@@ -192,6 +192,36 @@ eq(rows(c2, "SELECT v FROM k WHERE id = 1"), "x", "an aborted apply changed noth
 local r = {c2:apply_changeset("garbage")}
 eq(r[1], nil, "a damaged changeset")
 eq(type(r[2]), "number", "its code")
+-- a rebaser: the local side keeps its own change to row 1 (OMIT of the
+-- remote one); rebased on that, the local changeset applies remotely
+-- without conflict and both sides end the same (unrebased, its old value
+-- would not match the remote row and the change would be omitted there)
+local function rebase_case(resolution)
+  local l, rdb = pair()
+  local ls, rs = assert(l:create_session()), assert(rdb:create_session())
+  assert(ls:attach()) assert(rs:attach())
+  exec(l, "UPDATE k SET v = 'local' WHERE id = 1; INSERT INTO k VALUES (5, 'five')")
+  exec(rdb, "UPDATE k SET v = 'remote' WHERE id = 1")
+  local local_cs, remote_cs = assert(ls:changeset()), assert(rs:changeset())
+  ls:delete() rs:delete()
+  local reb = assert(l:create_rebaser())
+  local data = l:apply_changeset(remote_cs, function() return resolution end, nil, reb)
+  eq(type(data), "string", "apply with a rebaser: the rebase data")
+  local rebased = assert(reb:rebase(local_cs))
+  eq(rdb:apply_changeset(rebased, function() error("no conflict expected") end), true,
+    "apply the rebased changeset remotely")
+  eq(rows(rdb, "SELECT * FROM k ORDER BY id"), rows(l, "SELECT * FROM k ORDER BY id"),
+    "both sides the same after the rebase")
+  return rows(l, "SELECT v FROM k WHERE id = 1"), reb, local_cs
+end
+eq(rebase_case(sqlite3.CHANGESET_OMIT), "local", "OMIT: the local value on both sides")
+local won, reb, local_cs = rebase_case(sqlite3.CHANGESET_REPLACE)
+eq(won, "remote", "REPLACE: the remote value on both sides")
+assert(tostring(reb):find("^sqlite rebaser %("), tostring(reb))
+reb:delete()
+checkerror("deleted sqlite rebaser", function() reb:rebase(local_cs) end)
+checkerror("moonbox.sqlite3.rebaser expected", function() c2:apply_changeset(local_cs,
+  function() return 0 end, nil, {}) end)
 -- closing the database deletes its sessions first
 local s3 = assert(c1:create_session())
 eq(c1:close(), sqlite3.OK, "close with a live session")
