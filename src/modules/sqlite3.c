@@ -528,8 +528,12 @@ static void keep(lua_State *L, const char *name, const void *key) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, key);
 }
 
-/* A new table in the registry at key, weak as mode says. */
+/* A new table in the registry at key, weak as mode says; one already
+** there (the module opened again) is kept, with what it knows. */
 static void weak_table(lua_State *L, const char *mode, const void *key) {
+  int there = lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE;
+  lua_pop(L, 1);
+  if (there) return;
   lua_newtable(L);
   lua_createtable(L, 0, 1);
   lua_pushstring(L, mode);

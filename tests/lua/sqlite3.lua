@@ -245,6 +245,21 @@ checkerror("not a valid SQLite3 pointer", sqlite3.open_ptr, ptr)
 checkerror("userdata expected, got number", sqlite3.open_ptr, 1)
 -- }====
 
+-- the module opened a second time (its loader called again): closing a
+-- database still deletes its sessions, close and get_ptr still work
+do
+  local d = sqlite3.open_memory()
+  local ses2 = assert(d:create_session())
+  local again = package.preload.lsqlite3()
+  assert(again ~= sqlite3 and again.open_memory, "a second module table")
+  local d2 = again.open_memory()
+  eq(type(d2:get_ptr()), "userdata", "get_ptr after a second open")
+  eq(d:close(), sqlite3.OK, "close after a second open")
+  checkerror("deleted sqlite session", function() ses2:isempty() end)
+  eq(d2:close(), sqlite3.OK, "close of the second module's database")
+end
+-- }====
+
 -- {==== serialize, deserialize, readonly
 local src = sqlite3.open_memory()
 exec(src, "CREATE TABLE s(x); INSERT INTO s VALUES ('kept')")
