@@ -127,12 +127,14 @@ ARCHIVE_INPUTS := $(B)/stamps/lua
 ARCHIVE_DIRS := .lua
 
 # LuaUnit 3.4 as the seed binary ships it (/zip/.lua/luaunit.lua), its
-# licence beside it.
-$(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256
+# licence beside it; lsqlite3's licence (the comment that opens its
+# lsqlite3.c: it ships no licence file) as /zip/.lua/lsqlite3.LICENSE.
+$(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256
 	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
 	cp -R lua/. $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/luaunit.lua $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/LICENSE.txt $(B)/archive/.lua/luaunit.LICENSE.txt
+	sed '/\*\/$$/q' $(DEPS)/lsqlite3/lsqlite3.c > $(B)/archive/.lua/lsqlite3.LICENSE
 	touch $@
 
 # {==== embedded time-zone data: the zone files of Debian's tzdata and

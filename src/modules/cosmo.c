@@ -16,6 +16,7 @@ static const char *const subs[][2] = {{"unix", "unix"},
                                       {"argon2", "argon2"},
                                       {"re", "cosmo.re"},
                                       {"getopt", "cosmo.getopt"},
+                                      {"sqlite3", "lsqlite3"},
                                       {NULL, NULL}};
 
 /* -- require "cosmo" -> {unix = ..., path = ..., ..., EncodeHex = ...}

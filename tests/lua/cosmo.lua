@@ -29,7 +29,10 @@ for _, name in ipairs({"re", "getopt"}) do
 end
 local found, plain = pcall(require, "re") -- LPeg's re.lua, if installed
 assert(not found or plain ~= cosmo.re, "require 're' found cosmo.re")
-check.eq(cosmo.sqlite3, nil, "cosmo.sqlite3 (not built yet)")
+for _, name in ipairs({"lsqlite3", "cosmo.lsqlite3", "cosmo.sqlite3"}) do
+  check.eq(require(name), cosmo.sqlite3, "require '" .. name .. "' is cosmo.sqlite3")
+end
+check.eq(type(cosmo.sqlite3.open_memory), "function", "cosmo.sqlite3.open_memory")
 check.eq(type(cosmo.path.join), "function", "cosmo.path.join")
 check.eq(type(cosmo.unix.open), "function", "cosmo.unix.open")
 check.eq(type(cosmo.argon2.hash_encoded), "function", "cosmo.argon2.hash_encoded")
