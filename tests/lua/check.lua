@@ -39,4 +39,46 @@ function M.nfds()
   return n - 1 -- the listing's own descriptor
 end
 
+-- readfile(path) -> the file's bytes; writefile(path, s): the file holds s.
+function M.readfile(path)
+  local f <close> = assert(io.open(path, "rb"))
+  return f:read("a")
+end
+
+function M.writefile(path, s)
+  local f <close> = assert(io.open(path, "wb"))
+  assert(f:write(s))
+end
+
+-- lines(s) -> the lines of s (each ended by "\n") as a list.
+function M.lines(s)
+  local t = {}
+  for line in s:gmatch("([^\n]*)\n") do t[#t + 1] = line end
+  return t
+end
+
+-- python(program, input, word...) -> what python3 wrote to its standard
+-- output, running the Python text program with input on its standard
+-- input and the words as its arguments (sys.argv[1], ...); raises if
+-- python3 fails. python3 is one of the tools make test installs: the
+-- oracle of the tests that compare with Python's libraries.
+function M.python(program, input, ...)
+  local prog, inp, out = os.tmpname(), os.tmpname(), os.tmpname()
+  local words = {...}
+  for _, w in ipairs(words) do
+    assert(w:match("^[%w_.-]+$"), "python: a plain word expected: " .. w)
+  end
+  M.writefile(prog, program)
+  M.writefile(inp, input)
+  local cmd = string.format("python3 %s %s < %s > %s", prog,
+    table.concat(words, " "), inp, out)
+  local ok = os.execute(cmd)
+  local s = M.readfile(out)
+  os.remove(prog)
+  os.remove(inp)
+  os.remove(out)
+  assert(ok, "python3 failed: " .. cmd)
+  return s
+end
+
 return M

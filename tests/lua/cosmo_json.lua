@@ -308,23 +308,7 @@ eq(load("return " .. EncodeLua(all))(), all, "EncodeLua: all bytes")
 -- }====
 
 -- {==== python3's json module as the oracle
-local function python(script, input)
-  local names = {os.tmpname(), os.tmpname(), os.tmpname()}
-  for i, text in ipairs({script, input}) do
-    local f = assert(io.open(names[i], "wb"))
-    f:write(text)
-    f:close()
-  end
-  local cmd = string.format("python3 %s < %s > %s", names[1], names[2],
-    names[3])
-  local ok = os.execute(cmd)
-  local f = assert(io.open(names[3], "rb"))
-  local out = f:read("a")
-  f:close()
-  for _, name in ipairs(names) do os.remove(name) end
-  assert(ok, "python3 failed: " .. cmd)
-  return out
-end
+local python = check.python
 
 -- our documents, read by python and written back in its canonical form
 -- (sorted keys, no spaces, ASCII): byte for byte what EncodeJson wrote

@@ -38,23 +38,18 @@ end
 -- oracle(mode, inputs): Python's answer to each input, as a list of fields
 local py = "tests/lua/cosmo_net.py"
 local function oracle(mode, inputs)
-  local tin, tout = os.tmpname(), os.tmpname()
-  local f = assert(io.open(tin, "wb"))
-  for _, s in ipairs(inputs) do f:write(s == "" and "" or hex(s), "\n") end
-  f:close()
-  local ok = os.execute(("python3 %s %s < %s > %s"):format(py, mode, tin,
-    tout))
-  assert(ok, "python3 " .. py .. " " .. mode .. " failed")
+  local input = {}
+  for i, s in ipairs(inputs) do input[i] = s == "" and "" or hex(s) end
+  local out = check.python(check.readfile(py),
+    table.concat(input, "\n") .. "\n", mode)
   local answers = {}
-  for line in io.lines(tout) do
+  for _, line in ipairs(check.lines(out)) do
     local fields = {}
     for field in (line .. "\t"):gmatch("([^\t]*)\t") do
       fields[#fields + 1] = field
     end
     answers[#answers + 1] = fields
   end
-  os.remove(tin)
-  os.remove(tout)
   eq(#answers, #inputs, "python3 " .. mode .. ": answers")
   return answers
 end

@@ -19,17 +19,7 @@ local top = os.tmpname()
 assert(os.remove(top))
 assert(unix.mkdir(top, tonumber("700", 8)))
 local function P(name) return top .. "/" .. name end
-local function readfile(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-local function writefile(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-end
+local readfile, writefile = check.readfile, check.writefile
 local function names(dir)
   local t = {}
   for name in assert(unix.opendir(dir)) do

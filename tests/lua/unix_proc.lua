@@ -7,12 +7,7 @@ local eq, checkerror = check.eq, check.checkerror
 local unix = require("unix")
 local gvisor = os.getenv("MOONBOX_IN_GVISOR") == "1"
 
-local function readfile(name)
-  local f = assert(io.open(name, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local readfile = check.readfile
 
 -- errno(what, nil, err, name): a failure result carrying errno 'name'
 local function fails(what, name, ok, err)
