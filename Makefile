@@ -129,12 +129,18 @@ ARCHIVE_DIRS := .lua
 # LuaUnit 3.4 as the seed binary ships it (/zip/.lua/luaunit.lua), its
 # licence beside it; lsqlite3's licence (the comment that opens its
 # lsqlite3.c: it ships no licence file) as /zip/.lua/lsqlite3.LICENSE.
-$(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256
+# LPeg's re.lua; LuaFileSystem's LICENSE; LPeg's licence, which is only
+# the License section of its lpeg.html, as text (build-aux/lpeg-license).
+$(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256 \
+  $(DEPS)/lfs/.sha256 $(DEPS)/lpeg/.sha256 build-aux/lpeg-license
 	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
 	cp -R lua/. $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/luaunit.lua $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/LICENSE.txt $(B)/archive/.lua/luaunit.LICENSE.txt
 	sed '/\*\/$$/q' $(DEPS)/lsqlite3/lsqlite3.c > $(B)/archive/.lua/lsqlite3.LICENSE
+	cp $(DEPS)/lfs/LICENSE $(B)/archive/.lua/lfs.LICENSE
+	cp $(DEPS)/lpeg/re.lua $(B)/archive/.lua/re.lua
+	build-aux/lpeg-license $(DEPS)/lpeg/lpeg.html > $(B)/archive/.lua/lpeg.LICENSE
 	touch $@
 
 # {==== embedded time-zone data: the zone files of Debian's tzdata and

@@ -27,8 +27,14 @@ for _, name in ipairs({"re", "getopt"}) do
   check.eq(cosmo[name], require("cosmo." .. name), "cosmo." .. name)
   check.eq(package.preload[name], nil, "package.preload." .. name)
 end
-local found, plain = pcall(require, "re") -- LPeg's re.lua, if installed
-assert(not found or plain ~= cosmo.re, "require 're' found cosmo.re")
+-- require "re" is LPeg's re.lua from the archive, not cosmo.re
+local plain = require("re")
+check.eq(package.searchpath("re", package.path), "/zip/.lua/re.lua",
+  "re's file")
+assert(plain ~= cosmo.re, "require 're' found cosmo.re")
+check.eq(type(plain.compile), "function", "re.compile (LPeg's)")
+check.eq(plain.find("x = 42", "[0-9]+"), 5, "re.find (LPeg's)")
+check.eq(cosmo.re.find, nil, "cosmo.re has no find")
 for _, name in ipairs({"lsqlite3", "cosmo.lsqlite3", "cosmo.sqlite3"}) do
   check.eq(require(name), cosmo.sqlite3, "require '" .. name .. "' is cosmo.sqlite3")
 end
