@@ -129,12 +129,21 @@ ARCHIVE_DIRS := .lua
 # LuaUnit 3.4 as the seed binary ships it (/zip/.lua/luaunit.lua), its
 # licence beside it; lsqlite3's licence (the comment that opens its
 # lsqlite3.c: it ships no licence file) as /zip/.lua/lsqlite3.LICENSE.
-$(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256
+# lua-term's Lua part as /zip/.lua/term/ with its licence; lua-zlib's
+# licence (the MIT notice of its README, and lzlib's, whose compatibility
+# functions it compiles in) as /zip/.lua/zlib.LICENSE.
+$(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256 \
+  $(DEPS)/lua-term/.sha256 $(DEPS)/lua-zlib/.sha256
 	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
 	cp -R lua/. $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/luaunit.lua $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/LICENSE.txt $(B)/archive/.lua/luaunit.LICENSE.txt
 	sed '/\*\/$$/q' $(DEPS)/lsqlite3/lsqlite3.c > $(B)/archive/.lua/lsqlite3.LICENSE
+	cp -R $(DEPS)/lua-term/term $(B)/archive/.lua/
+	cp $(DEPS)/lua-term/COPYING $(B)/archive/.lua/term.LICENSE
+	{ sed -n '/The MIT License/,/^\*\*\*\*/p' $(DEPS)/lua-zlib/README; \
+	  sed -n '/Author    : Tiago/,/SOFTWARE OR THE USE/p' \
+	    $(DEPS)/lua-zlib/lua_zlib.c; } > $(B)/archive/.lua/zlib.LICENSE
 	touch $@
 
 # {==== embedded time-zone data: the zone files of Debian's tzdata and
