@@ -89,26 +89,39 @@ eq(system.getnonblock(rd), false, "getnonblock after clearing")
 rd:close()
 
 -- on a pseudo-terminal of 33 rows and 101 columns (python3 opens it):
--- isatty of standard output true, termsize its size
+-- isatty of standard output true, termsize its size; then with standard
+-- output /dev/null, termsize fails with ENOTTY
 local got = T.python([[
 import fcntl, os, struct, subprocess, sys, termios
 exe = sys.stdin.read()
 m, s = os.openpty()
 fcntl.ioctl(s, termios.TIOCSWINSZ, struct.pack("HHHH", 33, 101, 0, 0))
-r = subprocess.run([exe, "-e",
-  "local s = require 'system' io.stderr:write(tostring(s.isatty(io.stdout)),"
-  " ' ', tostring(s.isatty(io.stdin)), ' ', table.concat({s.termsize()}, ' '))"],
-  stdin=subprocess.PIPE, stdout=s, stderr=subprocess.PIPE)
-sys.stdout.write(r.stderr.decode())
+prog = ("local s = require 'system' local a, b, c = s.termsize() "
+  "io.stderr:write(tostring(s.isatty(io.stdout)), ' ', "
+  "tostring(s.isatty(io.stdin)), ' ', tostring(a), ' ', "
+  "(math.type(b) and tostring(b) or type(b)), "
+  "' ', tostring(c), '\\n')")
+for out in (s, subprocess.DEVNULL):
+    r = subprocess.run([exe, "-e", prog], stdin=subprocess.PIPE, stdout=out,
+                       stderr=subprocess.PIPE)
+    sys.stdout.write(r.stderr.decode())
 ]], arg[-1])
-eq(got, "true false 33 101", "isatty and termsize on a pty")
--- termsize with standard output a file: ENOTTY
-local out = T.python([[
-import subprocess, sys
+eq(got, "true false 33 101 nil\nfalse false nil string 25\n",
+  "isatty and termsize on a pty; termsize on /dev/null: nil, message, ENOTTY")
+
+-- Ctrl-C (SIGINT, which the front end turns into an "interrupted!" error)
+-- ends a long sleep early instead of after it
+local int = T.python([[
+import signal, subprocess, sys, time
 exe = sys.stdin.read()
-r = subprocess.run([exe, "-e",
-  "local a, b, c = require 'system'.termsize() io.stderr:write(tostring(a), ' ', c)"],
-  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-sys.stdout.write(r.stderr.decode())
+p = subprocess.Popen([exe, "-e",
+  "io.stdout:write('go\\n') io.stdout:flush() require 'system'.sleep(30)"],
+  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+p.stdout.readline()
+time.sleep(0.3)
+t = time.monotonic()
+p.send_signal(signal.SIGINT)
+_, err = p.communicate(timeout=20)
+print(p.returncode, time.monotonic() - t < 5, b"interrupted!" in err)
 ]], arg[-1])
-eq(out, "nil 25", "termsize without a terminal: nil, message, ENOTTY")
+eq(int, "1 True True\n", "SIGINT during sleep(30): status 1 at once, 'interrupted!'")
