@@ -131,8 +131,12 @@ ARCHIVE_DIRS := .lua
 # lsqlite3.c: it ships no licence file) as /zip/.lua/lsqlite3.LICENSE.
 # LPeg's re.lua; LuaFileSystem's LICENSE; LPeg's licence, which is only
 # the License section of its lpeg.html, as text (build-aux/lpeg-license).
+# lua-term's Lua part as /zip/.lua/term/ with its licence; lua-zlib's
+# licence (the MIT notice of its README, and lzlib's, whose compatibility
+# functions it compiles in) as /zip/.lua/zlib.LICENSE.
 $(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256 \
-  $(DEPS)/lfs/.sha256 $(DEPS)/lpeg/.sha256 build-aux/lpeg-license
+  $(DEPS)/lfs/.sha256 $(DEPS)/lpeg/.sha256 build-aux/lpeg-license \
+  $(DEPS)/lua-term/.sha256 $(DEPS)/lua-zlib/.sha256
 	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
 	cp -R lua/. $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/luaunit.lua $(B)/archive/.lua/
@@ -141,6 +145,11 @@ $(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256 \
 	cp $(DEPS)/lfs/LICENSE $(B)/archive/.lua/lfs.LICENSE
 	cp $(DEPS)/lpeg/re.lua $(B)/archive/.lua/re.lua
 	build-aux/lpeg-license $(DEPS)/lpeg/lpeg.html > $(B)/archive/.lua/lpeg.LICENSE
+	cp -R $(DEPS)/lua-term/term $(B)/archive/.lua/
+	cp $(DEPS)/lua-term/COPYING $(B)/archive/.lua/term.LICENSE
+	{ sed -n '/The MIT License/,/^\*\*\*\*/p' $(DEPS)/lua-zlib/README; \
+	  sed -n '/Author    : Tiago/,/SOFTWARE OR THE USE/p' \
+	    $(DEPS)/lua-zlib/lua_zlib.c; } > $(B)/archive/.lua/zlib.LICENSE
 	touch $@
 
 # {==== embedded time-zone data: the zone files of Debian's tzdata and

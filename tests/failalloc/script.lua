@@ -26,4 +26,7 @@ assert(cosmo.re.search("([a-z]+)=([0-9]+)", "x k=42") == "k=42" and cosmo.Visual
 local g = cosmo.getopt.new({"-v", "-o", "x", "y"}, "vo:")
 assert(g:next() == "v" and select(2, g:next()) == "x" and g:next() == nil and g:remaining()[1] == "y")
 assert(#cosmo.Slurp("/zip/.lua/moonbox.lua") > 0)
+local zlib, system, term = require "zlib", require "system", require "term"
+assert(zlib.inflate()(zlib.deflate()(s, "finish")) == s and #system.random(8) == 8)
+assert(system.getenvs() and system.gettime() > 0 and term.colors.red("x") == "\27[31mx\27[0m")
 print("done", #s, ok)

@@ -1,0 +1,18 @@
+# luazlib.mk: lua-zlib (Debian's lua-zlib source) compiled into moonbox over
+# the zlib the runtime already links. Included by the top Makefile because
+# modules.def names luazlib. See LICENSE.
+#
+# lua_zlib.c is compiled unmodified and without our warning list, with
+# LZLIB_COMPAT as its rockspec builds it (zlib.compress, zlib.decompress and
+# lzlib's constants besides the streaming API). Its one export is
+# luaopen_zlib; src/modules/luazlib.c registers it.
+
+LUAZLIB_DIR := $(DEPS)/lua-zlib
+LUAZLIB_OBJ := $(O)/lua-zlib/lua_zlib.o
+EXTRA_OBJ += $(LUAZLIB_OBJ)
+
+$(LUAZLIB_OBJ): $(LUAZLIB_DIR)/.sha256 $(DEPS)/lua/.sha256 \
+  $(DEPS)/zlib/.sha256 src/modules/luazlib.mk
+	@mkdir -p $(@D)
+	$(CC) $(OPT) -std=gnu99 -DLZLIB_COMPAT -I$(DEPS)/zlib -I$(DEPS)/lua/src \
+	  -c $(LUAZLIB_DIR)/lua_zlib.c -o $@
