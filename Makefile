@@ -72,8 +72,12 @@ EXTRA_OBJ :=
 UNIT_SRC := $(sort $(filter-out tests/unit/unit.h,$(wildcard $(ENGINES:%=tests/unit/%*.c))))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 
-# Module-specific third-party builds (e.g. argon2) add to EXTRA_OBJ here.
--include $(wildcard $(MODULES:%=src/modules/%.mk))
+# Module-specific third-party builds (e.g. argon2) add to EXTRA_OBJ here;
+# LINKED("pre.load", cname, mk) lines of modules.def name third-party
+# luaopen_cname functions that src/modules/mk.mk builds.
+LINKED_MK := $(shell sed -n 's/^LINKED([^,]*,[^,]*, *\(.*\))$$/\1/p' \
+  src/modules/modules.def)
+-include $(wildcard $(patsubst %,src/modules/%.mk,$(sort $(MODULES) $(LINKED_MK))))
 
 .PHONY: all test dist install clean fuzz bench release tz-conformance FORCE \
   san-build bench-seeds test-tools
@@ -129,12 +133,22 @@ ARCHIVE_DIRS := .lua
 # LuaUnit 3.4 as the seed binary ships it (/zip/.lua/luaunit.lua), its
 # licence beside it; lsqlite3's licence (the comment that opens its
 # lsqlite3.c: it ships no licence file) as /zip/.lua/lsqlite3.LICENSE.
-$(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256
+# LuaSocket's Lua half where its makefile installs it (socket.lua, mime.lua,
+# ltn12.lua; http, url, tp, ftp, headers, smtp under socket/), its licence
+# as /zip/.lua/luasocket.LICENSE.
+LUASOCKET_LUA := ltn12 socket mime
+LUASOCKET_SUB := http url tp ftp headers smtp
+$(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256 \
+  $(DEPS)/luasocket/.sha256
 	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
 	cp -R lua/. $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/luaunit.lua $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/LICENSE.txt $(B)/archive/.lua/luaunit.LICENSE.txt
 	sed '/\*\/$$/q' $(DEPS)/lsqlite3/lsqlite3.c > $(B)/archive/.lua/lsqlite3.LICENSE
+	mkdir -p $(B)/archive/.lua/socket
+	cp $(LUASOCKET_LUA:%=$(DEPS)/luasocket/src/%.lua) $(B)/archive/.lua/
+	cp $(LUASOCKET_SUB:%=$(DEPS)/luasocket/src/%.lua) $(B)/archive/.lua/socket/
+	cp $(DEPS)/luasocket/LICENSE $(B)/archive/.lua/luasocket.LICENSE
 	touch $@
 
 # {==== embedded time-zone data: the zone files of Debian's tzdata and
