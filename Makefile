@@ -196,7 +196,7 @@ test: test-tools $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty \
 # make test also runs a short pass on the sanitizer build (tests/run).
 san-build: | test-tools
 	$(MAKE) SAN=address,undefined $(B)/san/moonbox \
-	  $(UNIT_BIN:$(O)/unit/%=$(B)/san/unit/%)
+	  $(UNIT_BIN:$(O)/unit/%=$(B)/san/unit/%) $(B)/san/moonbox-lsdebug
 
 # }====
 

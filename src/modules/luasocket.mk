@@ -35,3 +35,32 @@ $(O)/luasocket.o: $(LUASOCKET_PARTS)
 	printf '%s\n' $(LUASOCKET_OPEN) | LC_ALL=C sort | diff - $@.globals || \
 	  { echo "luasocket.o: global symbols beyond luaopen_* (above)"; exit 1; }
 	mv $@.tmp $@
+
+# {==== the test build: upstream's client/server suite (test/testclnt.lua)
+# refuses to run unless LuaSocket was compiled with LUASOCKET_DEBUG, which
+# sets socket._DEBUG and makes send and receive return the time they took as
+# one more result. $(O)/moonbox-lsdebug is moonbox with that one object
+# compiled so, for tests/run's luasocket section only; nothing ships it. Its link
+# line is expanded when it runs: EXTRA_OBJ is complete only by then.
+LUASOCKET_DEBUG_PARTS := $(LUASOCKET_SRC:%=$(O)/luasocket-debug/%.o)
+
+$(O)/luasocket-debug/%.o: $(DEPS)/luasocket/.sha256 $(DEPS)/lua/.sha256 \
+  src/modules/luasocket.mk
+	@mkdir -p $(@D)
+	$(CC) $(LUASOCKET_CFLAGS) -DLUASOCKET_DEBUG -c $(LUASOCKET_DIR)/$*.c -o $@
+
+$(O)/luasocket-debug.o: $(LUASOCKET_DEBUG_PARTS)
+	ld -r -o $@.tmp $^
+	objcopy --localize-hidden $@.tmp
+	mv $@.tmp $@
+
+$(O)/moonbox-lsdebug: $(BIN) $(O)/luasocket-debug.o
+	$(CC) $(LDFLAGS) $(ENTRY) -o $@.elf \
+	  $(filter-out $(O)/luasocket.o,$(OURS_OBJ) $(EXTRA_OBJ)) \
+	  $(O)/luasocket-debug.o $(LUA_OBJ) $(ZLIB_OBJ) -lm -lpthread
+	cd $(B)/archive && MOONBOX_NOZIP=1 $(abspath $@.elf) --bundle \
+	  -o $(abspath $@) $(ARCHIVE_DIRS)
+	rm -f $@.elf
+
+test: $(O)/moonbox-lsdebug
+# }====
