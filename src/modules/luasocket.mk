@@ -18,8 +18,10 @@ LUASOCKET_SRC := luasocket timeout buffer io auxiliar compat options inet \
 LUASOCKET_PARTS := $(LUASOCKET_SRC:%=$(O)/luasocket/%.o)
 LUASOCKET_OPEN := luaopen_socket_core luaopen_mime_core luaopen_socket_unix \
   luaopen_socket_serial
-LUASOCKET_CFLAGS := $(OPT) $(if $(SAN),,-Os) -std=gnu99 -DLUASOCKET_NODEBUG \
-  -I$(DEPS)/lua/src
+# -fno-lto: the release build's LTO objects hold no code for ld -r and
+# objcopy to work on (and LuaSocket's speed is the network's)
+LUASOCKET_CFLAGS := $(OPT) $(if $(SAN),,-Os -fno-lto) -std=gnu99 \
+  -DLUASOCKET_NODEBUG -I$(DEPS)/lua/src
 
 EXTRA_OBJ += $(O)/luasocket.o
 
