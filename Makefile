@@ -72,8 +72,12 @@ EXTRA_OBJ :=
 UNIT_SRC := $(sort $(filter-out tests/unit/unit.h,$(wildcard $(ENGINES:%=tests/unit/%*.c))))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 
-# Module-specific third-party builds (e.g. argon2) add to EXTRA_OBJ here.
--include $(wildcard $(MODULES:%=src/modules/%.mk))
+# Module-specific third-party builds (e.g. argon2) add to EXTRA_OBJ here;
+# LINKED("pre.load", cname, mk) lines of modules.def name third-party
+# luaopen_cname functions that src/modules/mk.mk builds.
+LINKED_MK := $(shell sed -n 's/^LINKED([^,]*,[^,]*, *\(.*\))$$/\1/p' \
+  src/modules/modules.def)
+-include $(wildcard $(patsubst %,src/modules/%.mk,$(sort $(MODULES) $(LINKED_MK))))
 
 .PHONY: all test dist install clean fuzz bench release tz-conformance FORCE \
   san-build bench-seeds test-tools
@@ -134,9 +138,14 @@ ARCHIVE_DIRS := .lua
 # lua-term's Lua part as /zip/.lua/term/ with its licence; lua-zlib's
 # licence (the MIT notice of its README, and lzlib's, whose compatibility
 # functions it compiles in) as /zip/.lua/zlib.LICENSE.
+# LuaSocket's Lua half where its makefile installs it (socket.lua, mime.lua,
+# ltn12.lua; http, url, tp, ftp, headers, smtp under socket/), its licence
+# as /zip/.lua/luasocket.LICENSE.
+LUASOCKET_LUA := ltn12 socket mime
+LUASOCKET_SUB := http url tp ftp headers smtp
 $(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256 \
   $(DEPS)/lfs/.sha256 $(DEPS)/lpeg/.sha256 build-aux/lpeg-license \
-  $(DEPS)/lua-term/.sha256 $(DEPS)/lua-zlib/.sha256
+  $(DEPS)/lua-term/.sha256 $(DEPS)/lua-zlib/.sha256 $(DEPS)/luasocket/.sha256
 	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
 	cp -R lua/. $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/luaunit.lua $(B)/archive/.lua/
@@ -150,6 +159,10 @@ $(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256 \
 	{ sed -n '/The MIT License/,/^\*\*\*\*/p' $(DEPS)/lua-zlib/README; \
 	  sed -n '/Author    : Tiago/,/SOFTWARE OR THE USE/p' \
 	    $(DEPS)/lua-zlib/lua_zlib.c; } > $(B)/archive/.lua/zlib.LICENSE
+	mkdir -p $(B)/archive/.lua/socket
+	cp $(LUASOCKET_LUA:%=$(DEPS)/luasocket/src/%.lua) $(B)/archive/.lua/
+	cp $(LUASOCKET_SUB:%=$(DEPS)/luasocket/src/%.lua) $(B)/archive/.lua/socket/
+	cp $(DEPS)/luasocket/LICENSE $(B)/archive/.lua/luasocket.LICENSE
 	touch $@
 
 # {==== embedded time-zone data: the zone files of Debian's tzdata and
@@ -197,7 +210,7 @@ test: test-tools $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty \
 # make test also runs a short pass on the sanitizer build (tests/run).
 san-build: | test-tools
 	$(MAKE) SAN=address,undefined $(B)/san/moonbox \
-	  $(UNIT_BIN:$(O)/unit/%=$(B)/san/unit/%)
+	  $(UNIT_BIN:$(O)/unit/%=$(B)/san/unit/%) $(B)/san/moonbox-lsdebug
 
 # }====
 

@@ -16,10 +16,12 @@
 
 #define MODULE(name) int luaopen_##name(lua_State *L);
 #define NAMED(preload, name) int luaopen_##name(lua_State *L);
+#define LINKED(preload, name, mk) int luaopen_##name(lua_State *L);
 #define ALIAS(name, target)
 #include "modules/modules.def"
 #undef MODULE
 #undef NAMED
+#undef LINKED
 
 int luaopen_moonbox_os(lua_State *L);
 int luaopen_moonbox_osio(lua_State *L);
@@ -28,9 +30,11 @@ int luaopen_moonbox_osio(lua_State *L);
 static const luaL_Reg builtin[] = {
 #define MODULE(name) {#name, luaopen_##name},
 #define NAMED(preload, name) {preload, luaopen_##name},
+#define LINKED(preload, name, mk) {preload, luaopen_##name},
 #include "modules/modules.def"
 #undef MODULE
 #undef NAMED
+#undef LINKED
     {NULL, NULL}};
 
 /* Other names of built-in modules: {alias, module}. */
@@ -39,9 +43,11 @@ static const char *const aliases[][2] = {
 #define ALIAS(name, target) {name, target},
 #define MODULE(name)
 #define NAMED(preload, name)
+#define LINKED(preload, name, mk)
 #include "modules/modules.def"
 #undef MODULE
 #undef NAMED
+#undef LINKED
 #undef ALIAS
     {NULL, NULL}};
 
