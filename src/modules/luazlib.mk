@@ -1,11 +1,11 @@
 # luazlib.mk: lua-zlib (Debian's lua-zlib source) compiled into moonbox over
 # the zlib the runtime already links. Included by the top Makefile because
-# modules.def names luazlib. See LICENSE.
+# modules.def has LINKED("zlib", zlib, luazlib). See LICENSE.
 #
 # lua_zlib.c is compiled unmodified and without our warning list, with
 # LZLIB_COMPAT as its rockspec builds it (zlib.compress, zlib.decompress and
 # lzlib's constants besides the streaming API). Its one export is
-# luaopen_zlib; src/modules/luazlib.c registers it.
+# luaopen_zlib, what package.preload["zlib"] calls.
 
 LUAZLIB_DIR := $(DEPS)/lua-zlib
 LUAZLIB_OBJ := $(O)/lua-zlib/lua_zlib.o

@@ -1,10 +1,10 @@
-# lpeg_bind.mk: LPeg 1.1 (Debian's lua-lpeg) compiled into moonbox as the
+# lpeg.mk: LPeg 1.1 (Debian's lua-lpeg) compiled into moonbox as the
 # module lpeg. Included by the top Makefile because modules.def has
-# NAMED("lpeg", lpeg_bind). See LICENSE.
+# LINKED("lpeg", lpeg, lpeg). See LICENSE.
 #
 # The C files are compiled unmodified and without our warning list, as
 # LPeg's own makefile builds them (-O2 -DNDEBUG, its lpprint.c included);
-# their luaopen_lpeg is called by src/modules/lpeg_bind.c. re.lua, its
+# their luaopen_lpeg is what package.preload["lpeg"] calls. re.lua, its
 # licence and LPeg's are staged into /zip/.lua/ by the Makefile's
 # $(B)/stamps/lua rule.
 #
@@ -26,7 +26,7 @@ $(LPEG_OBJ): $(LPEG_PARTS)
 	objcopy --keep-global-symbol=luaopen_lpeg $@.tmp $@
 	rm -f $@.tmp
 
-$(O)/lpeg/%.o: $(LPEG_DIR)/.sha256 $(DEPS)/lua/.sha256 src/modules/lpeg_bind.mk
+$(O)/lpeg/%.o: $(LPEG_DIR)/.sha256 $(DEPS)/lua/.sha256 src/modules/lpeg.mk
 	@mkdir -p $(@D)
 	$(CC) $(OPT) -fno-lto -std=c99 -DNDEBUG -I$(DEPS)/lua/src \
 	  -c $(LPEG_DIR)/$*.c -o $@
