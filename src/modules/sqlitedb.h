@@ -1,10 +1,10 @@
 /*
-** sqlite3_mod.h: what the files of the sqlite3 module share (sqlite3.c,
-** sqlite3_changeset.c): its failure, boxes for SQLite's memory, database
+** sqlitedb.h: what the files of the sqlite3 module share (sqlite3.c,
+** sqlitedb_changeset.c): its failure, boxes for SQLite's memory, database
 ** arguments. See LICENSE; docs/sqlite.md is the module's manual.
 */
-#ifndef MOONBOX_SQLITE3_MOD_H
-#define MOONBOX_SQLITE3_MOD_H
+#ifndef MOONBOX_SQLITEDB_H
+#define MOONBOX_SQLITEDB_H
 
 #include "lauxlib.h"
 #include "lua.h"
@@ -37,7 +37,7 @@ sqlite3 *lsq_checkdb(lua_State *L, int i);
 void lsq_class(lua_State *L, const char *name, const luaL_Reg *methods,
                int index);
 
-/* Adds the changeset methods (sqlite3_changeset.c) to the database
+/* Adds the changeset methods (sqlitedb_changeset.c) to the database
 ** metatable on top of the stack and registers their objects' classes. */
 void lsq_open_changesets(lua_State *L);
 

@@ -1,5 +1,5 @@
-# sqlite3.mk: SQLite and the lsqlite3 binding, compiled into moonbox.
-# Included by the top Makefile when modules.def names sqlite3. See LICENSE.
+# sqlitedb.mk: SQLite and the lsqlite3 binding, compiled into moonbox.
+# Included by the top Makefile when modules.def names sqlitedb. See LICENSE.
 #
 # SQLite comes as its full source tree (Debian's orig tarball); its own
 # configure and make generate the amalgamation (sqlite3.c, sqlite3.h) with
@@ -43,21 +43,21 @@ $(SQLITE_GEN)/sqlite3.c: $(SQLITE_DIR)/.sha256 | $(B)/.tools
 
 $(SQLITE_GEN)/sqlite3.h: $(SQLITE_GEN)/sqlite3.c
 
-$(O)/sqlite3/sqlite3.o: $(SQLITE_GEN)/sqlite3.c src/modules/sqlite3.mk
+$(O)/sqlite3/sqlite3.o: $(SQLITE_GEN)/sqlite3.c src/modules/sqlitedb.mk
 	@mkdir -p $(@D)
 	$(CC) $(SQLITE_CFLAGS) -c $< -o $@
 
 $(O)/sqlite3/lsqlite3.o: $(LSQLITE_DIR)/.sha256 $(SQLITE_GEN)/sqlite3.h \
-  $(DEPS)/lua/.sha256 src/modules/sqlite3.mk
+  $(DEPS)/lua/.sha256 src/modules/sqlitedb.mk
 	@mkdir -p $(@D)
 	$(CC) $(OPT) -std=gnu99 $(SQLITE_DEFS) -DLSQLITE_VERSION='"0.9.6"' \
 	  -I$(SQLITE_GEN) -I$(DEPS)/lua/src -c $(LSQLITE_DIR)/lsqlite3.c -o $@
 
 # the binding includes sqlite3.h
-$(O)/src/modules/sqlite3.o: CFLAGS_OURS += $(SQLITE_DEFS) -I$(SQLITE_GEN)
-$(O)/src/modules/sqlite3.o: $(SQLITE_GEN)/sqlite3.h src/modules/sqlite3.mk
+$(O)/src/modules/sqlitedb.o: CFLAGS_OURS += $(SQLITE_DEFS) -I$(SQLITE_GEN)
+$(O)/src/modules/sqlitedb.o: $(SQLITE_GEN)/sqlite3.h src/modules/sqlitedb.mk
 
-# the changeset methods: a file of their own, sharing sqlite3_mod.h
-EXTRA_OBJ += $(O)/src/modules/sqlite3_changeset.o
-$(O)/src/modules/sqlite3_changeset.o: CFLAGS_OURS += $(SQLITE_DEFS) -I$(SQLITE_GEN)
-$(O)/src/modules/sqlite3_changeset.o: $(SQLITE_GEN)/sqlite3.h src/modules/sqlite3.mk
+# the changeset methods: a file of their own, sharing sqlitedb.h
+EXTRA_OBJ += $(O)/src/modules/sqlitedb_changeset.o
+$(O)/src/modules/sqlitedb_changeset.o: CFLAGS_OURS += $(SQLITE_DEFS) -I$(SQLITE_GEN)
+$(O)/src/modules/sqlitedb_changeset.o: $(SQLITE_GEN)/sqlite3.h src/modules/sqlitedb.mk

@@ -1,5 +1,5 @@
 /*
-** sqlite3.c: the lsqlite3 module (Debian's lua-lsqlite3 over SQLite) with
+** sqlitedb.c: the lsqlite3 module (Debian's lua-lsqlite3 over SQLite) with
 ** what moonbox adds: read-only databases on /zip/ paths, and the methods of
 ** Cosmopolitan's lsqlite3 that upstream lacks (sessions, serialize). See
 ** LICENSE; docs/sqlite.md is its manual.
@@ -14,12 +14,12 @@
 
 #include "bind/zipname.h"
 #include "engine/zipfs.h"
-#include "modules/sqlite3_mod.h"
+#include "modules/sqlitedb.h"
 #include "runtime/archive.h"
 
 /* lsqlite3's entry point and the names of its metatables (lsqlite3.c) */
 int luaopen_lsqlite3(lua_State *L);
-int luaopen_sqlite3(lua_State *L);
+int luaopen_sqlitedb(lua_State *L);
 #define SESSION_META "moonbox.sqlite3.session"
 #define BORROWED_META "moonbox.sqlite3.borrowed"
 
@@ -574,7 +574,7 @@ static void extend_db(lua_State *L) {
 /* -- require "lsqlite3" (also cosmo.sqlite3, cosmo.lsqlite3) -> the
 **    lsqlite3 table, its open and open_ptr replaced by ours; the table is
 **    read-only (lsqlite3's __newindex), so fields are set raw. */
-int luaopen_sqlite3(lua_State *L) {
+int luaopen_sqlitedb(lua_State *L) {
   size_t i;
   luaopen_lsqlite3(L);
   extend_db(L);

@@ -1,5 +1,5 @@
 /*
-** sqlite3_changeset.c: the changeset methods of the sqlite3 module, as
+** sqlitedb_changeset.c: the changeset methods of the sqlite3 module, as
 ** Cosmopolitan's lsqlite3 has them: apply (with conflict handlers and
 ** rebasers), invert, concat, iterate. See LICENSE; docs/sqlite.md.
 */
@@ -9,7 +9,7 @@
 #include "lua.h"
 #include "sqlite3.h"
 
-#include "modules/sqlite3_mod.h"
+#include "modules/sqlitedb.h"
 
 #define ITER_META "moonbox.sqlite3.iterator"
 #define REBASER_META "moonbox.sqlite3.rebaser"
