@@ -90,12 +90,16 @@ $(B)/.tools:
 
 # What make test runs beyond the build (tests/run, fuzz, the sanitizer build),
 # installed the same way on every make test (PROGRAM=PACKAGE; a /pattern
-# names a file, for packages with no program of their own).
+# names a file, for packages with no program of their own). The Lua
+# packages are what tests/lua/search_paths.lua finds where apt puts them.
 TEST_TOOLS := runsc=runsc argon2=argon2 unzip=unzip python3=python3 \
   unshare=util-linux setpriv=util-linux lua5.4=lua5.4 gcc=gcc \
   /usr/include/stdio.h=libc6-dev clang-14=clang-14 \
   '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a=libclang-rt-14-dev' \
-  /usr/share/zoneinfo/Europe/Paris=tzdata man=man-db
+  /usr/share/zoneinfo/Europe/Paris=tzdata man=man-db \
+  /usr/share/lua/5.4/argparse.lua=lua-argparse \
+  /usr/share/lua/5.4/say/init.lua=lua-say \
+  /usr/lib/x86_64-linux-gnu/lua/5.4/cjson.so=lua-cjson
 test-tools:
 	@build-aux/need-tools $(TEST_TOOLS)
 

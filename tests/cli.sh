@@ -14,6 +14,12 @@ Available options are:
   --        stop handling options
   -         stop handling options and execute stdin
 "
+help_own="moonbox's own options, each alone as the first argument:
+  --help     show this help
+  --modules  list the modules built into this binary and its archive
+  --bundle   write a single-file app: PROG --bundle -o OUT FILE|DIR... (see moonbox(1))
+Documentation: man moonbox
+"
 # the PUC line: "Lua 5.4.N" and the copyright text of the pinned lua.h
 puc="$LUA_RELEASE$(sed -n 's/^#define LUA_COPYRIGHT.*"\(  Copyright[^"]*\)".*/\1/p' build/deps/lua/src/lua.h)"
 # moonbox's own -v line (its target says musl, or gnu in a sanitizer build)
@@ -54,6 +60,16 @@ $usage" -- $M -l -v
 cli "--x is an unknown option" -s 1 \
   -e "$M: unrecognized option '--x'
 $usage" -- $M --x
+cli "--help: the usage and moonbox's own options on stdout, status 0" \
+  -o "$usage${help_own//PROG/$M}" -- $M --help
+cli "--help followed by anything is lua.c's unknown option" -s 1 \
+  -e "$M: unrecognized option '--help'
+$usage" -- $M --help -v
+cli "--modules lists what require finds built in (the first: argon2)" \
+  -O $'argon2\ncosmo\n' -- $M --modules
+cli "--modules with a failing stdout fails" -s 1 \
+  -e "$M: cannot write to standard output: a write failed earlier
+" -- sh -c '"$1" --modules >/dev/full' - "$M"
 # }====
 
 # {==== scripts, arg and stdin

@@ -181,6 +181,8 @@ static int open_build(lua_State *L) {
   return 1;
 }
 
+static int modules(lua_State *L);
+
 /* zip.archive() (upvalue 1): its first result on the stack. */
 static void call_archive(lua_State *L) {
   lua_pushvalue(L, lua_upvalueindex(1));
@@ -214,10 +216,14 @@ static int open_moonbox(lua_State *L) {
   lua_pushvalue(L, -1);
   lua_setfield(L, -3, "archive");
   luaL_setfuncs(L, funcs, 1);
+  lua_pushcfunction(L, modules);
+  lua_setfield(L, -2, "modules");
   return 1;
 }
 
 /* }==== */
+
+/* {==== package.preload: built-in modules found on demand */
 
 /* package.preload loader of an alias: require(upvalue 1). */
 static int load_alias(lua_State *L) {
@@ -227,9 +233,110 @@ static int load_alias(lua_State *L) {
   return 1;
 }
 
-void libs_open(lua_State *L) {
+/* The moonbox module and its build table, found before the modules.def ones. */
+static const luaL_Reg own[] = {{"moonbox.build", open_build},
+                               {"moonbox", open_moonbox},
+                               {NULL, NULL}};
+
+/* Pushes the loader of built-in module 'name' (a C function, or for an
+** alias a closure that requires its target) and returns 1; 0 if there is
+** no such built-in module (nothing pushed). */
+static int push_loader(lua_State *L, const char *name) {
   const luaL_Reg *m;
   size_t i;
+  for (m = own; m->name; m++)
+    if (strcmp(m->name, name) == 0) goto found;
+  for (m = builtin; m->name; m++)
+    if (strcmp(m->name, name) == 0) goto found;
+  for (i = 0; aliases[i][0]; i++)
+    if (strcmp(aliases[i][0], name) == 0) {
+      lua_pushstring(L, aliases[i][1]);
+      lua_pushcclosure(L, load_alias, 1);
+      return 1;
+    }
+  return 0;
+found:
+  lua_pushcfunction(L, m->func);
+  return 1;
+}
+
+/* -- __index(preload, name): the loader of a built-in module, or nil. A
+** metamethod rather than one entry per module: a start-up then costs one
+** table and no string per module; package.preload still answers every
+** built-in name, and entries a script sets take precedence. */
+static int preload_index(lua_State *L) {
+  const char *name = lua_tostring(L, 2);
+  if (lua_type(L, 2) != LUA_TSTRING || !push_loader(L, name)) lua_pushnil(L);
+  return 1;
+}
+
+/* -- moonbox.modules() -> sorted names of the modules built into the
+** binary (C modules and aliases) and its archive (/zip/.lua/: a.lua and
+** a/init.lua as "a", a/b.lua as "a.b"; zip.list gives entry names, which
+** have no /zip/ in front). */
+static int modules(lua_State *L) {
+  const luaL_Reg *m;
+  lua_Integer n = 0, i, count;
+  size_t k;
+  int set;
+  lua_newtable(L); /* set of names */
+  set = lua_gettop(L);
+  for (m = own; m->name; m++) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, m->name);
+  }
+  for (m = builtin; m->name; m++) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, m->name);
+  }
+  for (k = 0; aliases[k][0]; k++) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, aliases[k][0]);
+  }
+  luaL_requiref(L, "zip", luaopen_zip, 0);
+  lua_getfield(L, -1, "list");
+  lua_pushliteral(L, "/zip/.lua/");
+  lua_call(L, 1, 1); /* a table, or nil without an archive */
+  count = lua_istable(L, -1) ? luaL_len(L, -1) : 0;
+  for (i = 1; i <= count; i++) {
+    size_t len;
+    const char *s, *base;
+    lua_rawgeti(L, -1, i);
+    s = lua_tolstring(L, -1, &len);
+    base = s + sizeof ".lua/" - 1;
+    if (s != NULL && len > sizeof ".lua/.lua" - 1 &&
+        strncmp(s, ".lua/", sizeof ".lua/" - 1) == 0 &&
+        strcmp(s + len - 4, ".lua") == 0) {
+      size_t n_base = len - (size_t)(base - s) - 4;
+      if (n_base >= 5 && strncmp(base + n_base - 5, "/init", 5) == 0)
+        n_base -= 5;
+      lua_pushlstring(L, base, n_base);
+      luaL_gsub(L, lua_tostring(L, -1), "/", ".");
+      lua_pushboolean(L, 1);
+      lua_settable(L, set);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2); /* list, zip */
+  lua_newtable(L);
+  lua_pushnil(L);
+  while (lua_next(L, set) != 0) {
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -3, ++n);
+  }
+  lua_getglobal(L, "table");
+  lua_getfield(L, -1, "sort");
+  lua_pushvalue(L, -3);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+  return 1;
+}
+
+/* }==== */
+
+void libs_open(lua_State *L) {
   luaL_openlibs(L);
   lua_pushcfunction(L, print);
   lua_setglobal(L, "print");
@@ -240,19 +347,10 @@ void libs_open(lua_State *L) {
   lua_pushcfunction(L, luaopen_moonbox_osio); /* os.execute, io.popen... */
   lua_call(L, 0, 0);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
-  lua_pushcfunction(L, open_build);
-  lua_setfield(L, -2, "moonbox.build");
-  lua_pushcfunction(L, open_moonbox);
-  lua_setfield(L, -2, "moonbox");
-  for (m = builtin; m->name; m++) {
-    lua_pushcfunction(L, m->func);
-    lua_setfield(L, -2, m->name);
-  }
-  for (i = 0; aliases[i][0]; i++) {
-    lua_pushstring(L, aliases[i][1]);
-    lua_pushcclosure(L, load_alias, 1);
-    lua_setfield(L, -2, aliases[i][0]);
-  }
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, preload_index);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
   lua_pop(L, 1);
 }
 

@@ -76,27 +76,67 @@ void cli_print_version(int puc_only) {
   fflush(stdout);
 }
 
+/* lua.c's usage text (%s: the program name). */
+static const char usage_text[] =
+    "usage: %s [options] [script [args]]\n"
+    "Available options are:\n"
+    "  -e stat   execute string 'stat'\n"
+    "  -i        enter interactive mode after executing 'script'\n"
+    "  -l mod    require library 'mod' into global 'mod'\n"
+    "  -l g=mod  require library 'mod' into global 'g'\n"
+    "  -v        show version information\n"
+    "  -E        ignore environment variables\n"
+    "  -W        turn warnings on\n"
+    "  --        stop handling options\n"
+    "  -         stop handling options and execute stdin\n";
+
+/* A bad option: lua.c's message and usage, to the letter, on stderr. */
 static void print_usage(const char *bad) {
   fprintf(stderr, "%s: ", run_progname());
   if (bad[1] == 'e' || bad[1] == 'l')
     fprintf(stderr, "'%s' needs argument\n", bad);
   else
     fprintf(stderr, "unrecognized option '%s'\n", bad);
-  fprintf(stderr,
-          "usage: %s [options] [script [args]]\n"
-          "Available options are:\n"
-          "  -e stat   execute string 'stat'\n"
-          "  -i        enter interactive mode after executing 'script'\n"
-          "  -l mod    require library 'mod' into global 'mod'\n"
-          "  -l g=mod  require library 'mod' into global 'g'\n"
-          "  -v        show version information\n"
-          "  -E        ignore environment variables\n"
-          "  -W        turn warnings on\n"
-          "  --        stop handling options\n"
-          "  -         stop handling options and execute stdin\n",
-          run_progname());
+  fprintf(stderr, usage_text, run_progname());
   fflush(stderr);
 }
+
+/* {==== moonbox's own options, each alone as the first argument (so that
+** lua.c's command lines keep their meaning; --bundle is in main.c) */
+
+/* -- moonbox --help: lua.c's usage and moonbox's own options, on stdout */
+static int print_help(void) {
+  printf(usage_text, run_progname());
+  printf("moonbox's own options, each alone as the first argument:\n"
+         "  --help     show this help\n"
+         "  --modules  list the modules built into this binary and its "
+         "archive\n"
+         "  --bundle   write a single-file app: %s --bundle -o OUT "
+         "FILE|DIR... (see moonbox(1))\n"
+         "Documentation: man moonbox\n",
+         run_progname());
+  return fflush(stdout) == 0;
+}
+
+/* -- moonbox --modules: require "moonbox".modules(), one name a line */
+static int print_modules(lua_State *L) {
+  lua_Integer i, n;
+  libs_open(L);
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, "moonbox");
+  lua_call(L, 1, 1);
+  lua_getfield(L, -1, "modules");
+  lua_call(L, 0, 1);
+  n = luaL_len(L, -1);
+  for (i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    printf("%s\n", lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  return fflush(stdout) == 0;
+}
+
+/* }==== */
 
 /* A one-letter flag must stand alone: "-v" is good, "-vx" is not. */
 static int flag(const char *a, int bit) {
@@ -258,6 +298,14 @@ int cli_main(lua_State *L) {
   int bits = collect_args(argv, &script);
   int limit = script > 0 ? script : argc;
   luaL_checkversion(L);
+  if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+    lua_pushboolean(L, print_help());
+    return 1;
+  }
+  if (argc == 2 && strcmp(argv[1], "--modules") == 0) {
+    lua_pushboolean(L, print_modules(L));
+    return 1;
+  }
   if (bits == OPT_ERROR) {
     print_usage(argv[script]);
     return 0;
