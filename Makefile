@@ -85,7 +85,8 @@ LINKED_MK := $(shell sed -n 's/^LINKED([^,]*,[^,]*, *\(.*\))$$/\1/p' \
 all: $(BIN)
 
 $(B)/.tools:
-	@build-aux/need-tools musl-gcc=musl-tools gcc=gcc tar=tar xz=xz-utils zip=zip
+	@build-aux/need-tools musl-gcc=musl-tools gcc=gcc tar=tar xz=xz-utils zip=zip \
+	  patch=patch
 	@mkdir -p $(B) && touch $@
 
 # What make test runs beyond the build (tests/run, fuzz, the sanitizer build),
@@ -103,7 +104,9 @@ TEST_TOOLS := runsc=runsc argon2=argon2 unzip=unzip python3=python3 \
 test-tools:
 	@build-aux/need-tools $(TEST_TOOLS)
 
-$(DEPS)/%/.sha256: deps/deps.lock | $(B)/.tools
+# deps/fetch redoes a tree when its entry or its patches
+# (deps/patches/NAME/*.patch) change, and only touches the others
+$(DEPS)/%/.sha256: deps/deps.lock $(wildcard deps/patches/*/*.patch) | $(B)/.tools
 	deps/fetch $*
 
 $(O)/buildinfo.h: FORCE | $(B)/.tools

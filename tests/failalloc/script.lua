@@ -28,5 +28,6 @@ assert(g:next() == "v" and select(2, g:next()) == "x" and g:next() == nil and g:
 assert(#cosmo.Slurp("/zip/.lua/moonbox.lua") > 0)
 local zlib, system, term = require "zlib", require "system", require "term"
 assert(zlib.inflate()(zlib.deflate()(s, "finish")) == s and #system.random(8) == 8)
+assert(zlib.decompress((zlib.compress(s:rep(50)))) == s:rep(50))
 assert(system.getenvs() and system.gettime() > 0 and term.colors.red("x") == "\27[31mx\27[0m")
 print("done", #s, ok)

@@ -21,6 +21,13 @@ local raw = zlib.deflate(1, -15)(text, "finish")
 -- compress returns the data and deflate's last status (Z_STREAM_END, 1)
 local c, status = zlib.compress(text)
 eq(status, 1, "compress's status")
+-- a stream cut short is an error at once (lua-zlib 1.3 looped for ever:
+-- deps/patches/lua-zlib/lzlib-compat.patch), wherever it is cut
+for _, cut in ipairs{2, 10, #c // 2, #c - 1} do
+  T.checkerror("failed to process zlib stream: truncated input",
+    zlib.decompress, c:sub(1, cut))
+end
+T.checkerror("failed to process zlib stream", zlib.decompress, "not zlib at all")
 local pieces = {text, z, gz, raw, c}
 local lens = {}
 for i, piece in ipairs(pieces) do lens[i] = #piece end
