@@ -3,7 +3,8 @@
 # directory: a pure-Lua rock (build.type "builtin", one module and one bin
 # script) is made, packed into a .all.rock, installed from that file into a
 # tree, required through `luarocks path`, run through its bin wrapper, and
-# removed. The configuration is a file of the test's (LUAROCKS_CONFIG), no
+# removed; a C rock builds and installs, but only lua5.4 can load it. The
+# configuration is a file of the test's (LUAROCKS_CONFIG), no
 # system one (LUAROCKS_SYSCONFDIR points at nothing) and HOME is a scratch
 # directory that must stay empty. Sourced by tests/run (section luarocks).
 # See LICENSE.
@@ -122,5 +123,36 @@ cli "luarocks: remove hello --tree T" \
 cli "luarocks: after remove the tree holds only its (empty) manifest" \
   -o $'lib/luarocks/rocks-5.4/manifest\n' -- \
   sh -c 'cd "$1" && find . -type f | sed "s|^\./||"' - "$lr_tree"
+
+# A C rock: LuaRocks on moonbox builds it (gcc through os.execute, lua.h
+# from LUA_INCDIR) and installs the .so, which Debian's lua5.4 loads; moonbox,
+# a static binary, cannot, and its error says so and names the built-in
+# C modules.
+cat > "$lr_w/rock/cmod.c" <<'EOF2'
+#include "lua.h"
+#include "lauxlib.h"
+static int answer(lua_State *L) { lua_pushinteger(L, 42); return 1; }
+int luaopen_cmod(lua_State *L) {
+  luaL_Reg f[] = {{"answer", answer}, {NULL, NULL}};
+  luaL_newlib(L, f);
+  return 1;
+}
+EOF2
+cat > "$lr_w/rock/cmod-1.0-1.rockspec" <<'EOF2'
+package = "cmod"
+version = "1.0-1"
+source = { url = "file:///nonexistent/cmod-1.0.tar.gz" }
+description = { summary = "moonbox's LuaRocks test C rock", license = "MIT" }
+build = { type = "builtin", modules = { cmod = "cmod.c" } }
+EOF2
+cli "luarocks: make of a C rock compiles and installs cmod.so" \
+  -O $'\ncmod 1.0-1 is now installed in '"$lr_tree"$' (license: MIT)\n' -- \
+  lr config-make.lua make --tree "$lr_tree" cmod-1.0-1.rockspec
+lr_so=$lr_tree/lib/lua/5.4/cmod.so
+cli "luarocks: Debian's lua5.4 loads the C rock's module" -o $'42\n' -- \
+  lua5.4 -e "package.cpath = '$lr_tree/lib/lua/5.4/?.so'" -e 'print(require("cmod").answer())'
+cli "luarocks: moonbox cannot load it and says why" -s 1 \
+  -E "module 'cmod' is a C library at '$lr_so', which moonbox cannot load: it is statically linked (built-in C modules: " -- \
+  "$lr_m" -e "package.cpath = '$lr_tree/lib/lua/5.4/?.so'" -e 'require "cmod"'
 # (find, not ls: coreutils' ls fails with EINVAL on statx in gVisor)
 cli "luarocks: nothing was written in HOME" -- find "$lr_w/home" -mindepth 1
