@@ -14,22 +14,26 @@ lr_m=$(cd "$(dirname "$M")" && pwd)/$(basename "$M")
 lr_src=$PWD/build/deps/luarocks/src
 rm -rf "$lr_w" && mkdir -p "$lr_w/home" "$lr_w/rock/src" "$lr_w/lua"
 
-# the rock: a module, a bin script that says which runtime ran it (only
-# moonbox has the module "moonbox"), and its rockspec
+# the rock: a module that needs lfs (a dependency on the rock luafilesystem,
+# which moonbox has built in: rocks_provided says so), a bin script that says
+# which runtime ran it (only moonbox has the module "moonbox"), its rockspec
 cat > "$lr_w/rock/src/hello.lua" <<'EOF'
+local lfs = require("lfs")
 local M = {}
 function M.greet(who) return "hello, " .. who end
+M.lfs = lfs._VERSION
 return M
 EOF
 cat > "$lr_w/rock/src/hello-cli" <<'EOF'
-print(require("hello").greet(arg[1]) .. " from moonbox " .. require("moonbox").version)
+local hello = require("hello")
+print(hello.greet(arg[1]) .. " from moonbox " .. require("moonbox").version .. ", " .. hello.lfs)
 EOF
 cat > "$lr_w/rock/hello-1.0-1.rockspec" <<'EOF'
 package = "hello"
 version = "1.0-1"
 source = { url = "file:///nonexistent/hello-1.0.tar.gz" }
 description = { summary = "moonbox's LuaRocks test rock", license = "MIT" }
-dependencies = { "lua >= 5.4" }
+dependencies = { "lua >= 5.4", "luafilesystem >= 1.8" }
 build = {
   type = "builtin",
   modules = { hello = "src/hello.lua" },
@@ -38,14 +42,17 @@ build = {
 EOF
 
 # lr_config FILE [LINE...]: the configuration docs/modules.md gives, plus
-# LINEs. No rocks server: nothing is ever downloaded.
+# LINEs. The only rocks server is a local directory that does not exist, so
+# nothing is ever downloaded (an empty list would not do: LuaRocks merges its
+# default servers, luarocks.org first, into it).
 lr_config() {
   local f=$1
   shift
   {
     printf 'rocks_trees = { { name = "test", root = "%s" } }\n' "$lr_w/tree"
-    printf 'rocks_servers = {}\n'
+    printf 'rocks_servers = { "%s" }\n' "$lr_w/repo"
     printf 'local_cache = "%s"\n' "$lr_w/cache"
+    printf 'rocks_provided = { luafilesystem = "1.8.0-1" }\n'
     printf 'lua_interpreter = "%s"\n' "$(basename "$lr_m")"
     printf 'variables.LUA_BINDIR = "%s"\n' "$(dirname "$lr_m")"
     printf '%s\n' "$@"
@@ -72,7 +79,7 @@ lr() { # CONFIG ARGS...: luarocks on moonbox, in the rock's directory
 }
 
 lr_tree=$lr_w/tree
-lr_status=$'\nhello 1.0-1 depends on lua >= 5.4 (5.4-1 provided by VM)\nhello 1.0-1 is now installed in '
+lr_status=$'\nhello 1.0-1 depends on lua >= 5.4 (5.4-1 provided by VM)\nhello 1.0-1 depends on luafilesystem >= 1.8 (1.8.0-1 provided by VM)\nhello 1.0-1 is now installed in '
 
 cli "luarocks: make with no LUA_INCDIR fails: 3.8 wants lua.h even for Lua files only" \
   -s 1 -e $'\nError: Failed finding Lua header files. You may need to install them or configure LUA_INCDIR.\n' -- \
@@ -105,7 +112,7 @@ cli "luarocks: the bin wrapper execs moonbox (lua_interpreter, LUA_BINDIR)" \
   -O " exec '$lr_m' -e 'package.path=\"$lr_tree/share/lua/5.4/?.lua;" -- \
   cat "$lr_tree/bin/hello-cli"
 cli "luarocks: the bin wrapper runs the rock's script on moonbox" \
-  -o "hello, world from moonbox $(cat VERSION)"$'\n' -- "$lr_tree/bin/hello-cli" world
+  -o "hello, world from moonbox $(cat VERSION), LuaFileSystem 1.8.0"$'\n' -- "$lr_tree/bin/hello-cli" world
 cli "luarocks: with luarocks path's LUA_PATH, moonbox requires the module from the tree" \
   -o "hello, moonbox"$'\t'"$lr_tree/share/lua/5.4/hello.lua"$'\n' -- sh -c '
     eval "$(LUA_PATH="$1/?.lua;;" LUAROCKS_CONFIG="$2" LUAROCKS_SYSCONFDIR="$3" \
