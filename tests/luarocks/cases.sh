@@ -52,7 +52,8 @@ lr_config() {
     printf 'rocks_trees = { { name = "test", root = "%s" } }\n' "$lr_w/tree"
     printf 'rocks_servers = { "%s" }\n' "$lr_w/repo"
     printf 'local_cache = "%s"\n' "$lr_w/cache"
-    printf 'rocks_provided = { luafilesystem = "1.8.0-1" }\n'
+    printf '%s\n' 'rocks_provided = { luafilesystem = "1.8.0-1", lpeg = "1.1.0-1",' \
+      '  luasocket = "3.1.0-1", ["lua-zlib"] = "1.3-1", ["lua-term"] = "0.07-1" }'
     printf 'lua_interpreter = "%s"\n' "$(basename "$lr_m")"
     printf 'variables.LUA_BINDIR = "%s"\n' "$(dirname "$lr_m")"
     printf '%s\n' "$@"
