@@ -28,18 +28,22 @@ cat > "$lr_w/rock/src/hello-cli" <<'EOF'
 local hello = require("hello")
 print(hello.greet(arg[1]) .. " from moonbox " .. require("moonbox").version .. ", " .. hello.lfs)
 EOF
-cat > "$lr_w/rock/hello-1.0-1.rockspec" <<'EOF'
-package = "hello"
+# lr_rockspec NAME SUMMARY DEPENDENCIES BUILD: NAME-1.0-1.rockspec, whose
+# source is never fetched (make and pack use the files at hand)
+lr_rockspec() {
+  cat > "$lr_w/rock/$1-1.0-1.rockspec" <<EOF
+package = "$1"
 version = "1.0-1"
-source = { url = "file:///nonexistent/hello-1.0.tar.gz" }
-description = { summary = "moonbox's LuaRocks test rock", license = "MIT" }
-dependencies = { "lua >= 5.4", "luafilesystem >= 1.8" }
-build = {
-  type = "builtin",
-  modules = { hello = "src/hello.lua" },
-  install = { bin = { ["hello-cli"] = "src/hello-cli" } },
-}
+source = { url = "file:///nonexistent/$1-1.0.tar.gz" }
+description = { summary = "$2", license = "MIT" }
+dependencies = $3
+build = $4
 EOF
+}
+lr_rockspec hello "moonbox's LuaRocks test rock" \
+  '{ "lua >= 5.4", "luafilesystem >= 1.8" }' \
+  '{ type = "builtin", modules = { hello = "src/hello.lua" },
+  install = { bin = { ["hello-cli"] = "src/hello-cli" } } }'
 
 # lr_config FILE [LINE...]: the configuration docs/modules.md gives, plus
 # LINEs. The only rocks server is a local directory that does not exist, so
@@ -146,13 +150,8 @@ int luaopen_cmod(lua_State *L) {
   return 1;
 }
 EOF2
-cat > "$lr_w/rock/cmod-1.0-1.rockspec" <<'EOF2'
-package = "cmod"
-version = "1.0-1"
-source = { url = "file:///nonexistent/cmod-1.0.tar.gz" }
-description = { summary = "moonbox's LuaRocks test C rock", license = "MIT" }
-build = { type = "builtin", modules = { cmod = "cmod.c" } }
-EOF2
+lr_rockspec cmod "moonbox's LuaRocks test C rock" '{}' \
+  '{ type = "builtin", modules = { cmod = "cmod.c" } }'
 cli "luarocks: make of a C rock compiles and installs cmod.so" \
   -O $'\ncmod 1.0-1 is now installed in '"$lr_tree"$' (license: MIT)\n' -- \
   lr config-make.lua make --tree "$lr_tree" cmod-1.0-1.rockspec
