@@ -96,8 +96,6 @@ TEST_TOOLS := runsc=runsc argon2=argon2 unzip=unzip python3=python3 \
   /usr/include/stdio.h=libc6-dev clang-14=clang-14 \
   '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a=libclang-rt-14-dev' \
   /usr/share/zoneinfo/Europe/Paris=tzdata man=man-db
-# luacheck's report on moonbox is compared with Debian's lua5.4's: it needs lfs
-TEST_TOOLS += '/usr/lib/*/lua/5.4/lfs.so=lua-filesystem'
 test-tools:
 	@build-aux/need-tools $(TEST_TOOLS)
 
@@ -213,6 +211,8 @@ test: test-tools $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty \
 # by the sections themselves, never put in the archive.
 TEST_DEPS_LUACHECK := luacheck argparse luarocks
 test: $(TEST_DEPS_LUACHECK:%=$(DEPS)/%/.sha256)
+# luacheck's report on moonbox is compared with Debian's lua5.4's: it needs lfs
+TEST_TOOLS += '/usr/lib/*/lua/5.4/lfs.so=lua-filesystem'
 
 # make test also runs a short pass on the sanitizer build (tests/run).
 san-build: | test-tools
