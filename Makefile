@@ -214,6 +214,13 @@ test: test-tools $(BIN) $(UNIT_BIN) $(O)/canary $(O)/repl-pty \
 	@MOONBOX=$(BIN) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run --unit-dir $(O)/unit \
 	  --canary $(O)/canary
 
+# Test-only inputs (tests/run sections luacheck and luarocks), fetched here and
+# by the sections themselves, never put in the archive.
+TEST_DEPS_LUACHECK := luacheck argparse luarocks
+test: $(TEST_DEPS_LUACHECK:%=$(DEPS)/%/.sha256)
+# luacheck's report on moonbox is compared with Debian's lua5.4's: it needs lfs
+TEST_TOOLS += '/usr/lib/*/lua/5.4/lfs.so=lua-filesystem'
+
 # make test also runs a short pass on the sanitizer build (tests/run).
 san-build: | test-tools
 	$(MAKE) SAN=address,undefined $(B)/san/moonbox \

@@ -138,6 +138,7 @@ eq(r, nil, "a reserved block type")
 assert(msg:find("corrupt", 1, true), msg)
 r, msg = cosmo.Inflate("", 100)
 eq(r, nil, "nothing")
+assert(msg:find("truncated", 1, true), msg)
 eq(cosmo.Inflate(cosmo.Deflate("abc") .. "trailing", 3), "abc",
   "bytes after the end mark are ignored")
 checkerror("number expected", cosmo.Inflate, "x")

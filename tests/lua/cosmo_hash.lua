@@ -279,9 +279,9 @@ for i, c in ipairs(cases) do
   eq(hex(cosmo.Sha512(c.data)), f[11], "Sha512" .. what)
   eq(cosmo.Crc32(c.init, c.data), math.tointeger(tonumber(f[15])),
     "Crc32" .. what)
-  local e = cosmo.MeasureEntropy(c.data)
-  assert(math.abs(e - tonumber(f[16])) < 1e-9, "MeasureEntropy" .. what ..
-    ": " .. e .. " vs " .. f[16])
+  local ent = cosmo.MeasureEntropy(c.data)
+  assert(math.abs(ent - tonumber(f[16])) < 1e-9, "MeasureEntropy" .. what ..
+    ": " .. ent .. " vs " .. f[16])
   -- CRC-32C chains across any cut
   local cut = math.random(0, #c.data)
   eq(cosmo.Crc32c(cosmo.Crc32c(c.init, c.data:sub(1, cut)),

@@ -15,7 +15,7 @@ local function fails(want, what, v, err)
 end
 
 -- deep equality, with number subtypes and the sign of zero
-local function same(a, b, seen)
+local function same(a, b)
   if type(a) ~= type(b) then return false end
   if type(a) == "number" then
     if math.type(a) ~= math.type(b) then return false end

@@ -163,7 +163,7 @@ do
   local strs = {}
   for i, x in ipairs(ips) do strs[i] = tostring(x) end
   local answers = oracle("ip", strs)
-  local names = {}
+  local categories = {}
   for i, x in ipairs(ips) do
     local a = answers[i]
     local what = ("%s (%d)"):format(a[1], x)
@@ -182,9 +182,9 @@ do
     else
       eq(cat, a[5], "CategorizeIp " .. what)
     end
-    names[cat] = true
+    categories[cat] = true
   end
-  assert(names.ARIN and names.RIPE and names.APNIC, "registries seen")
+  assert(categories.ARIN and categories.RIPE and categories.APNIC, "categories seen")
   -- dotted quads near and far from valid ones
   local cands = {}
   for i = 1, N do

@@ -57,6 +57,7 @@ do
   c:close()
   a:settimeout(1)
   r, err = a:receive()
+  eq(r, nil, "nothing received after the peer closed")
   eq(err, "closed", "receive after the peer closed")
   -- SIGPIPE is ignored once socket.core is loaded: a write to the closed
   -- peer fails with an error instead of killing the process

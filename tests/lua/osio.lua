@@ -77,7 +77,7 @@ same(pack(p:write("to the child\n", 42)), pack(p), "popen w writes")
 same(pack(p:close()), pack(true, "exit", 0), "popen w close")
 eq(io.open(tmp):read("a"), "to the child\n42", "what the child got")
 local n = 0
-for l in io.popen("printf 'a\\nb\\nc\\n'"):lines() do n = n + 1 end
+for _ in io.popen("printf 'a\\nb\\nc\\n'"):lines() do n = n + 1 end
 eq(n, 3, "lines over a popen file")
 T.checkerror("invalid mode", io.popen, "true", "rw")
 T.checkerror("invalid mode", io.popen, "true", "rb")

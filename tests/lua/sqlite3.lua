@@ -165,12 +165,12 @@ exec(c1, "UPDATE k SET v = 'new' WHERE id = 1")
 exec(c2, "UPDATE k SET v = 'theirs' WHERE id = 1")
 local ccs = assert(s2:changeset())
 local seen, kept = {}, nil
-eq(c2:apply_changeset(ccs, function(udata, kind, it, tbl, op)
-  seen[#seen + 1] = table.concat({udata, kind, tbl, op, it:old()[2], it:new()[2],
-    it:conflict()[2], tostring(it:pk()[1])}, " ")
-  local r = {it:next()}
+eq(c2:apply_changeset(ccs, function(udata, kind, cit, tbl, op)
+  seen[#seen + 1] = table.concat({udata, kind, tbl, op, cit:old()[2], cit:new()[2],
+    cit:conflict()[2], tostring(cit:pk()[1])}, " ")
+  local r = {cit:next()}
   eq(r[2], sqlite3.MISUSE, "a handler's iterator cannot move")
-  kept = it
+  kept = cit
   return sqlite3.CHANGESET_OMIT
 end, "u"), true, "apply with a conflict handler")
 eq(table.concat(seen, ","), table.concat({"u", sqlite3.CHANGESET_DATA, "k",

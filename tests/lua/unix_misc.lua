@@ -91,10 +91,10 @@ do
   eq(fails("pledge with a mode", unix.pledge("stdio", nil,
     unix.PLEDGE_PENALTY_RETURN_EPERM | unix.PLEDGE_STDERR_LOGGING)), "ENOSYS",
     "pledge with the manual's mode bits")
-  for name, value in pairs({PLEDGE_PENALTY_KILL_THREAD = 0,
+  for const, value in pairs({PLEDGE_PENALTY_KILL_THREAD = 0,
       PLEDGE_PENALTY_KILL_PROCESS = 1, PLEDGE_PENALTY_RETURN_EPERM = 2,
       PLEDGE_STDERR_LOGGING = 0x10}) do
-    eq(unix[name], value, "unix." .. name)
+    eq(unix[const], value, "unix." .. const)
   end
   name, err = fails("unveil", unix.unveil(".", "r"))
   eq(name, "ENOSYS", "unveil is not available yet")

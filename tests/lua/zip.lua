@@ -42,6 +42,7 @@ eq(r, nil, "no escape from /zip/")
 eq(msg, "/zip/../../etc/passwd: No such file or directory", "message")
 eq(code, 2, "ENOENT")
 r, msg, code = io.open("/zip/.lua")
+eq(r, nil, "a directory is not opened")
 eq(code, 21, "a directory: EISDIR")
 eq(msg, "/zip/.lua: Is a directory", "directory message")
 
@@ -59,11 +60,11 @@ eq(select(2, os.rename("/zip/a", "/tmp/b")), "/zip/a: Read-only file system",
 eq(select(3, os.rename("/tmp/nothing-here", "/zip/b")), 30, "os.rename to /zip/")
 
 -- loading code; "Lua 5.4.N" as the pinned lua.h spells it
-local h = assert(io.open("build/deps/lua/src/lua.h", "rb")):read("a")
+local luah = assert(io.open("build/deps/lua/src/lua.h", "rb")):read("a")
 local release = "Lua " .. table.concat({
-  h:match('#define LUA_VERSION_MAJOR%s+"(%d+)"'),
-  h:match('#define LUA_VERSION_MINOR%s+"(%d+)"'),
-  h:match('#define LUA_VERSION_RELEASE%s+"(%d+)"')}, ".")
+  luah:match('#define LUA_VERSION_MAJOR%s+"(%d+)"'),
+  luah:match('#define LUA_VERSION_MINOR%s+"(%d+)"'),
+  luah:match('#define LUA_VERSION_RELEASE%s+"(%d+)"')}, ".")
 eq(loadfile("/zip/.lua/moonbox.lua")().lua, release, "loadfile")
 eq(dofile("/zip/.lua/moonbox.lua").lua, release, "dofile")
 local env = {require = require}
@@ -73,6 +74,7 @@ r, msg = loadfile("/zip/.lua/moonbox.lua", "b")
 eq(r, nil, "text chunk refused in mode b")
 assert(msg:find("attempt to load a text chunk"), msg)
 r, msg = loadfile("/zip/none.lua")
+eq(r, nil, "loadfile of a missing file")
 eq(msg, "cannot open /zip/none.lua: No such file or directory", "loadfile msg")
 checkerror("cannot open /zip/none.lua", dofile, "/zip/none.lua")
 
@@ -90,6 +92,7 @@ assert(m.exe():find("moonbox$"), m.exe())
 eq(package.searchpath("moonbox", package.path), "/zip/.lua/moonbox.lua",
   "searchpath finds /zip/")
 r, msg = package.searchpath("nope", "/zip/?.lua;/zip/x/?.lua")
+eq(r, nil, "searchpath of a missing module")
 eq(msg, "no file '/zip/nope.lua'\n\tno file '/zip/x/nope.lua'", "not found")
 
 -- the zip module
