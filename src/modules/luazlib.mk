@@ -2,7 +2,8 @@
 # the zlib the runtime already links. Included by the top Makefile because
 # modules.def has LINKED("zlib", zlib, luazlib). See LICENSE.
 #
-# lua_zlib.c is compiled unmodified and without our warning list, with
+# lua_zlib.c is compiled without our warning list (and with the patch of
+# deps/patches/lua-zlib/, applied by deps/fetch), with
 # LZLIB_COMPAT as its rockspec builds it (zlib.compress, zlib.decompress and
 # lzlib's constants besides the streaming API). Its one export is
 # luaopen_zlib, what package.preload["zlib"] calls.
