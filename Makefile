@@ -220,6 +220,14 @@ TEST_DEPS_LUACHECK := luacheck argparse luarocks
 test: $(TEST_DEPS_LUACHECK:%=$(DEPS)/%/.sha256)
 # luacheck's report on moonbox is compared with Debian's lua5.4's: it needs lfs
 TEST_TOOLS += '/usr/lib/*/lua/5.4/lfs.so=lua-filesystem'
+# busted 2.2.0, its pure-Lua dependencies and Penlight 1.14.0 (tests/run
+# sections busted and penlight, tests/busted.sh), test-only like those; on
+# lua5.4 busted also loads term.core and system.core
+TEST_DEPS_BUSTED := lua-busted lua-cliargs lua-say lua-luassert lua-mediator \
+  lua-dkjson lua-penlight
+test: $(TEST_DEPS_BUSTED:%=$(DEPS)/%/.sha256)
+TEST_TOOLS += '/usr/lib/*/lua/5.4/term/core.so=lua-term' \
+  '/usr/lib/*/lua/5.4/system/core.so=lua-system'
 
 # make test also runs a short pass on the sanitizer build (tests/run).
 san-build: | test-tools
