@@ -3,6 +3,8 @@
 ** registers: its helper functions (the groups of cosmo.def) and its
 ** sub-modules under one name. See LICENSE.
 */
+#include <string.h>
+
 #include "lauxlib.h"
 #include "lua.h"
 
@@ -19,19 +21,38 @@ static const char *const subs[][2] = {{"unix", "unix"},
                                       {"sqlite3", "lsqlite3"},
                                       {NULL, NULL}};
 
-/* -- require "cosmo" -> {unix = ..., path = ..., ..., EncodeHex = ...}
-**    (no global is set) */
-int luaopen_cosmo(lua_State *L) {
+/* -- __index(cosmo, key): a sub-module on first use, kept in the table
+** (rawset) so that later reads never come here again; nil for any other
+** key. Loading them on demand keeps require "cosmo" cheap for the many
+** scripts that use one or two of them (lsqlite3 alone costs more than the
+** rest of the table). */
+static int load_sub(lua_State *L) {
+  const char *key = lua_tostring(L, 2);
   size_t i;
+  if (lua_type(L, 2) != LUA_TSTRING) return 0;
+  for (i = 0; subs[i][0]; i++) {
+    if (strcmp(subs[i][0], key) != 0) continue;
+    lua_getglobal(L, "require");
+    lua_pushstring(L, subs[i][1]);
+    lua_call(L, 1, 1);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, 1);
+    return 1;
+  }
+  return 0;
+}
+
+/* -- require "cosmo" -> {unix = ..., path = ..., ..., EncodeHex = ...}
+**    (no global is set; the sub-modules load on first use) */
+int luaopen_cosmo(lua_State *L) {
   lua_createtable(L, 0, 96);
 #define GROUP(name) cosmo_open_##name(L);
 #include "modules/cosmo.def"
 #undef GROUP
-  for (i = 0; subs[i][0]; i++) {
-    lua_getglobal(L, "require");
-    lua_pushstring(L, subs[i][1]);
-    lua_call(L, 1, 1);
-    lua_setfield(L, -2, subs[i][0]);
-  }
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, load_sub);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
   return 1;
 }

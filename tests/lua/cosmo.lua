@@ -12,6 +12,16 @@ for k in pairs(_G) do before[k] = true end
 local cosmo = require("cosmo")
 check.eq(type(cosmo), "table", "require 'cosmo'")
 check.eq(require("cosmo"), cosmo, "require 'cosmo' twice")
+-- the sub-modules load on first use of their field, then stay in the table
+for _, name in ipairs({"unix", "path", "argon2", "re", "getopt", "sqlite3"}) do
+  check.eq(rawget(cosmo, name), nil, "cosmo." .. name .. " before its first use")
+end
+check.eq(package.loaded.lsqlite3, nil, "lsqlite3 loaded by require 'cosmo'")
+check.eq(cosmo.NoSuchFunction, nil, "an unknown field")
+check.eq(cosmo[1], nil, "a number")
+local sq = cosmo.sqlite3
+check.eq(rawget(cosmo, "sqlite3"), sq, "cosmo.sqlite3 kept after its first use")
+check.eq(package.loaded.lsqlite3, sq, "package.loaded.lsqlite3")
 for _, name in ipairs({"unix", "path", "argon2"}) do
   local t = require(name)
   check.eq(type(t), "table", "require '" .. name .. "'")
