@@ -147,12 +147,16 @@ ARCHIVE_DIRS := .lua
 # functions it compiles in) as /zip/.lua/zlib.LICENSE.
 # LuaSocket's Lua half where its makefile installs it (socket.lua, mime.lua,
 # ltn12.lua; http, url, tp, ftp, headers, smtp under socket/), its licence
-# as /zip/.lua/luasocket.LICENSE.
+# as /zip/.lua/luasocket.LICENSE. The licences of what every binary links:
+# Lua's (the MIT notice that ends its lua.h) as /zip/.lua/lua.LICENSE,
+# argon2's as argon2.LICENSE, zlib's (the notice opening zlib.h) as
+# libz.LICENSE; SQLite is in the public domain.
 LUASOCKET_LUA := ltn12 socket mime
 LUASOCKET_SUB := http url tp ftp headers smtp
 $(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256 \
   $(DEPS)/lfs/.sha256 $(DEPS)/lpeg/.sha256 build-aux/lpeg-license \
-  $(DEPS)/lua-term/.sha256 $(DEPS)/lua-zlib/.sha256 $(DEPS)/luasocket/.sha256
+  $(DEPS)/lua-term/.sha256 $(DEPS)/lua-zlib/.sha256 $(DEPS)/luasocket/.sha256 \
+  $(DEPS)/lua/.sha256 $(DEPS)/argon2/.sha256 $(DEPS)/zlib/.sha256
 	rm -rf $(B)/archive/.lua && mkdir -p $(B)/archive/.lua $(@D)
 	cp -R lua/. $(B)/archive/.lua/
 	cp $(DEPS)/luaunit/luaunit.lua $(B)/archive/.lua/
@@ -170,6 +174,11 @@ $(B)/stamps/lua: $(LUA_FILES) $(DEPS)/luaunit/.sha256 $(DEPS)/lsqlite3/.sha256 \
 	cp $(LUASOCKET_LUA:%=$(DEPS)/luasocket/src/%.lua) $(B)/archive/.lua/
 	cp $(LUASOCKET_SUB:%=$(DEPS)/luasocket/src/%.lua) $(B)/archive/.lua/socket/
 	cp $(DEPS)/luasocket/LICENSE $(B)/archive/.lua/luasocket.LICENSE
+	sed -n '/^\* Copyright (C) 1994/,/^\*\*\*\*/{/^\*\*\*\*/d;s/^\* \{0,1\}//;p}' \
+	  $(DEPS)/lua/src/lua.h > $(B)/archive/.lua/lua.LICENSE
+	cp $(DEPS)/argon2/LICENSE $(B)/archive/.lua/argon2.LICENSE
+	sed -n '/Copyright (C) 1995/,/madler@/p' $(DEPS)/zlib/zlib.h \
+	  > $(B)/archive/.lua/libz.LICENSE
 	touch $@
 
 # {==== embedded time-zone data: the zone files of Debian's tzdata and

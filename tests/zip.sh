@@ -75,7 +75,7 @@ names() { python3 -c 'import sys, zipfile; print(" ".join(n for n in zipfile.Zip
 cli "the bundle holds the runtime's zone files" -o $'True\n' -- python3 -c \
   'import sys, zipfile; print("usr/share/zoneinfo/Europe/Paris" in zipfile.ZipFile(sys.argv[1]).namelist())' "$Z/app1"
 cli "the bundle holds the runtime's files and the given ones, sorted" \
-  -o $'.args .lua/ .lua/lfs.LICENSE .lua/lpeg.LICENSE .lua/lsqlite3.LICENSE .lua/ltn12.lua .lua/luasocket.LICENSE .lua/luaunit.LICENSE.txt .lua/luaunit.lua .lua/mime.lua .lua/moonbox.lua .lua/re.lua .lua/socket.lua .lua/socket/ .lua/socket/ftp.lua .lua/socket/headers.lua .lua/socket/http.lua .lua/socket/smtp.lua .lua/socket/tp.lua .lua/socket/url.lua .lua/system/ .lua/system/init.lua .lua/term.LICENSE .lua/term/ .lua/term/colors.lua .lua/term/cursor.lua .lua/term/init.lua .lua/util.lua .lua/zlib.LICENSE lib/ lib/deep/ lib/deep/x.txt main.lua\n' -- \
+  -o $'.args .lua/ .lua/argon2.LICENSE .lua/lfs.LICENSE .lua/libz.LICENSE .lua/lpeg.LICENSE .lua/lsqlite3.LICENSE .lua/ltn12.lua .lua/lua.LICENSE .lua/luasocket.LICENSE .lua/luaunit.LICENSE.txt .lua/luaunit.lua .lua/mime.lua .lua/moonbox.lua .lua/re.lua .lua/socket.lua .lua/socket/ .lua/socket/ftp.lua .lua/socket/headers.lua .lua/socket/http.lua .lua/socket/smtp.lua .lua/socket/tp.lua .lua/socket/url.lua .lua/system/ .lua/system/init.lua .lua/term.LICENSE .lua/term/ .lua/term/colors.lua .lua/term/cursor.lua .lua/term/init.lua .lua/util.lua .lua/zlib.LICENSE lib/ lib/deep/ lib/deep/x.txt main.lua\n' -- \
   names "$Z/app1"
 cli ".args of a bundle: /zip/SCRIPT then ..." -o $'/zip/main.lua\n...\n' -- \
   unzip -p "$Z/app1" .args
