@@ -59,6 +59,8 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 ENGINES := zip zipw zipfs tz tz_strftime cal lineedit lineedit_term lineedit_width alloc \
   memcopy elfimage file hist cpath ip url http text json codec hash hwyhash crc32c rng \
   zcodec
+# strtod: the program's strtod in the musl build (config.h MOONBOX_OWN_STRTOD)
+ENGINES += strtod
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p; s/^NAMED("[^"]*", *\(.*\))$$/\1/p' \
   src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
