@@ -244,6 +244,10 @@ FUZZ_DEPS_net := src/engine/ip.c src/engine/url.c src/engine/http.c \
 FUZZ_DEPS_text := src/engine/text.c src/engine/lineedit_width.c
 FUZZ_DEPS_json := src/engine/json.c
 FUZZ_DEPS_codec := src/engine/codec.c src/engine/zcodec.c $(FUZZ_DEPS_zip)
+# strtod: the engine against glibc's strtod (the fuzz build links glibc)
+FUZZ_TARGETS += strtod
+FUZZ_DEPS_strtod := src/engine/strtod.c
+$(FZ)/strtod: FUZZ_FLAGS += -Isrc
 
 $(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256
 	@mkdir -p $(@D)

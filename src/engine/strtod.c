@@ -368,13 +368,38 @@ static uint64_t round_bits(uint64_t m, int sticky, int keep,
   return r;
 }
 
+/*
+** A subnormal from hex digits m (sticky: nonzero digits dropped after
+** them), the leading bit of the value at 2^top (-1075 <= top < -1022),
+** rounded as glibc rounds it, which is not always to nearest: its
+** round_and_return cuts the digits to 53 bits first and, shifting them
+** into place, forgets the 54th (neither rounding nor errno sees it), so
+** 0x1.ffffffffffff98p-1023 gives 0x0.ffffffffffffcp-1022, not ...d (glibc
+** 2.36, Debian 12's; its current source has the same code).  lua5.4 reads
+** numerals with glibc, and moonbox must read them alike.  ERANGE when what glibc sees is inexact and the value
+** tiny (53 bits, rounded, still below 2^-1022).
+*/
+static uint64_t subnormal(uint64_t m, int sticky, int top, int *range) {
+  int len = 64 - __builtin_clzll(m), inexact, dummy;
+  uint64_t m53, r;
+  int more = sticky;
+  if (len > 54) more |= (m & (((uint64_t)1 << (len - 54)) - 1)) != 0;
+  if (len > 53) m53 = m >> (len - 53);
+  else m53 = m << (53 - len);
+  r = round_bits(m53, more, top + 1075, &inexact);
+  if (inexact &&
+      (top < -1023 || round_bits(m, sticky, 53, &dummy) != MANT_MAX))
+    *range = 1;
+  return compose(r, -1074, range);
+}
+
 /* 0x at p (a hex digit or a point follows, or not): "0x" alone is "0". */
 static result hex(const char *p) {
   result r = {p + 1, 0, 0};
   const char *q = p + 2;
   uint64_t m = 0;
   int64_t e = 0, top, x = 0;
-  int any = 0, sticky = 0, v, inexact, keep;
+  int any = 0, sticky = 0, v, inexact;
   for (; (v = hexval(*q)) >= 0; q++, any = 1) {
     if (m >> 60) e += 4, sticky |= v;
     else m = m * 16 + (uint64_t)v;
@@ -408,19 +433,11 @@ static result hex(const char *p) {
     r.range = 1; /* below half the least subnormal */
     return r;
   }
-  keep = top >= -1022 ? 53 : (int)(top + 1075);
-  if (keep == 0) { /* [2^-1075, 2^-1074): a tie only when exactly 2^-1075 */
-    r.bits = (m & (m - 1)) || sticky;
-    r.range = 1;
+  if (top >= -1022) {
+    r.bits = compose(round_bits(m, sticky, 53, &inexact), top - 52, &r.range);
     return r;
   }
-  r.bits = compose(round_bits(m, sticky, keep, &inexact), top + 1 - keep,
-                   &r.range);
-  if (inexact && top < -1022) { /* tiny unless 53 bits round up to 2^-1022 */
-    int dummy;
-    if (top < -1023 || round_bits(m, sticky, 53, &dummy) != MANT_MAX)
-      r.range = 1;
-  }
+  r.bits = subnormal(m, sticky, (int)top, &r.range);
   return r;
 }
 

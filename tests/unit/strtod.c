@@ -277,6 +277,15 @@ static void hex(void) {
   EXPECT("0x1.fffffffffffff8p-1023", MIN_BITS, 0, 0); /* not tiny */
   EXPECT("0x1.fffffffffffff7p-1023", MIN_BITS, ERANGE, 0);
   EXPECT("0x0.fffffffffffffp-1022", 0x000fffffffffffffu, 0, 0);
+  /* glibc's subnormals from more than 53 bits: the 54th bit is ignored
+  ** (its round_and_return), in the rounding and in errno */
+  EXPECT("0x1.ffffffffffff98p-1023", 0x000ffffffffffffcu, ERANGE, 0);
+  EXPECT("0x1.ffffffffffff99p-1023", 0x000ffffffffffffdu, ERANGE, 0);
+  EXPECT("0x1.ffffffffffff88p-1024", 0x0007fffffffffffeu, 0, 0);
+  EXPECT("0x1.ffffffffffffa8p-1023", 0x000ffffffffffffdu, 0, 0);
+  EXPECT("0x1.00000000000008p-1075", 0, ERANGE, 0);
+  EXPECT("0x1.00000000000009p-1075", 1, ERANGE, 0);
+  EXPECT("0xcc5f893a94ec6.a8ap-1074", 0x000cc5f893a94ec7u, ERANGE, 0);
   EXPECT("0x1.fffffffffffff8p1023", INF_BITS, ERANGE, 0);
   EXPECT("0x1.fffffffffffff7ffp1023", MAX_BITS, 0, 0);
   EXPECT("0x1.00000000000008p0", 0x3ff0000000000000u, 0, 0);
