@@ -150,26 +150,33 @@ static void product(uint64_t w, int q, u128 *h, uint64_t *l, int *lz) {
 
 /*
 ** Eisel-Lemire: w * 10^q (w != 0, q in the table's range) rounded to
-** nearest, as bits, when the result is normal and the 128-bit product
-** decides it; else UNDECIDED.  Overflow gives INF_BITS.  The product P is
-** exact for 0 <= q <= 55; elsewhere the table entry is rounded down by
-** less than 1, so the true product lies in (P, P + w') and only a P just
-** below a midpoint (the bits under the mantissa one short of half) can
-** round either way.  Subnormal results go to the exact path, which also
-** decides errno.
+** nearest, as bits, when the 128-bit product decides it; else UNDECIDED.
+** Overflow gives INF_BITS.  The product P is exact for 0 <= q <= 55;
+** elsewhere the table entry is rounded down by less than 1, so the true
+** product lies in (P, P + w') and only a P just below a midpoint (the bits
+** under the mantissa one short of half) can round either way.  Subnormal
+** results are decided here only for q < -27 (then w * 10^q, w < 5^28, is
+** never a dyadic number, so the result is inexact: *range) and when they
+** stay below DBL_MIN (whose tininess needs the exact path).
 */
-static uint64_t lemire(uint64_t w, int q) {
+static uint64_t lemire(uint64_t w, int q, int *range) {
   u128 h, rem, half;
   uint64_t l, m;
-  int lz, top, up;
+  int lz, top, up, keep, drop;
   int64_t be;
   product(w, q, &h, &l, &lz);
   top = 126 + (int)(h >> 127); /* the leading bit of h */
   be = top + q - lz - 63 + STRTOD_POW5_EXP(q) + 1023;
-  if (be <= 0) return UNDECIDED;
-  m = (uint64_t)(h >> (top - 52));
-  rem = h & (((u128)1 << (top - 52)) - 1);
-  half = (u128)1 << (top - 53);
+  if (be <= 0 && q >= -27) return UNDECIDED;
+  keep = be > 0 ? 53 : (int)(52 + be); /* bits in the result's mantissa */
+  if (keep <= 0) { /* below 2^-1074: 0, or 2^-1074 from 2^-1075 up */
+    *range = 1;
+    return keep == 0;
+  }
+  drop = top + 1 - keep;
+  m = (uint64_t)(h >> drop);
+  rem = h & (((u128)1 << drop) - 1);
+  half = (u128)1 << (drop - 1);
   if (q >= 0 && q <= 55) {
     up = rem > half || (rem == half && (l != 0 || (m & 1)));
   } else {
@@ -177,8 +184,16 @@ static uint64_t lemire(uint64_t w, int q) {
     up = rem >= half;
   }
   m += (uint64_t)up;
+  if (be <= 0) { /* subnormal, inexact */
+    if (m >= MANT_MAX / 2) return UNDECIDED; /* DBL_MIN: tiny or not */
+    *range = 1;
+    return m;
+  }
   if (m == MANT_MAX) m >>= 1, be++;
-  if (be >= 2047) return INF_BITS;
+  if (be >= 2047) {
+    *range = 1;
+    return INF_BITS;
+  }
   return ((uint64_t)be << 52) | (m & (MANT_MAX / 2 - 1));
 }
 
@@ -337,10 +352,14 @@ static result decimal(const char *p) {
     r.bits = d.e < 0 ? 0 : INF_BITS;
     return r;
   }
-  r.bits = lemire(d.w, (int)d.e);
-  if (d.trunc && r.bits != lemire(d.w + 1, (int)d.e)) r.bits = UNDECIDED;
-  if (r.bits == UNDECIDED) r.bits = exact(&d, &r.range);
-  else r.range = r.bits == INF_BITS;
+  if (d.trunc) { /* between w and w + 1 units: decided if both agree */
+    int r1 = 0, r2 = 0;
+    r.bits = lemire(d.w, (int)d.e, &r1);
+    if (r.bits != lemire(d.w + 1, (int)d.e, &r2) || r1 || r2)
+      r.bits = UNDECIDED; /* errno of a subnormal: the exact path says */
+  } else
+    r.bits = lemire(d.w, (int)d.e, &r.range);
+  if (r.bits == UNDECIDED) r.range = 0, r.bits = exact(&d, &r.range);
   return r;
 }
 
