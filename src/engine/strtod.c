@@ -261,8 +261,10 @@ static int big_cmp(const big *a, const big *b) {
 
 /* D * 10^k against c * 2^f: -1, 0 or 1. */
 static int cmp_dec(const big *d, int64_t k, uint64_t c, int64_t f) {
-  big x = *d, y;
+  big x, y;
   if (c == 0) return 1; /* d is not 0 */
+  x.n = d->n; /* the limbs in use only: a struct copy moves all 128 */
+  memcpy(x.v, d->v, (size_t)d->n * sizeof d->v[0]);
   big_set(&y, c);
   if (k >= 0) big_pow5(&x, k); /* d*5^k * 2^k against c * 2^f */
   else big_pow5(&y, -k);       /* d * 2^k against c*5^-k * 2^f */
