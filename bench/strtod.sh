@@ -4,11 +4,12 @@
 # tostring of floats, moonbox against Debian's lua5.4 (glibc's strtod):
 # PAIRS pairs of single hyperfine runs (default 15), the order swapped
 # every pair; median time of each side and the ratio moonbox/lua5.4.
-# See LICENSE.
+# ONLY=NAME runs one case (a name below, or tostring). See LICENSE.
 set -eu
 mb=${1:-build/moonbox}
 ref=${LUA_REF:-lua5.4}
 pairs=${PAIRS:-15}
+only=${ONLY:-}
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -56,7 +57,10 @@ PY
 }
 echo "tonumber (median of $pairs alternating pairs; ratio < 1: moonbox faster)"
 echo "$cases" | while IFS='|' read -r name num iters; do
+  [ -z "$only" ] || [ "$only" = "$name" ] || continue
   bench "$name" "$out/tonumber.lua" "$num" "$iters"
 done
-echo "tostring of floats"
-bench tostring "$out/tostring.lua"
+if [ -z "$only" ] || [ "$only" = tostring ]; then
+  echo "tostring of floats"
+  bench tostring "$out/tostring.lua"
+fi

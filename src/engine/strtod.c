@@ -357,7 +357,8 @@ static result decimal(const char *p) {
   if (d.trunc) { /* between w and w + 1 units: decided if both agree */
     int r1 = 0, r2 = 0;
     r.bits = lemire(d.w, (int)d.e, &r1);
-    if (r.bits != lemire(d.w + 1, (int)d.e, &r2) || r1 || r2)
+    if (r.bits == UNDECIDED || r1 ||
+        r.bits != lemire(d.w + 1, (int)d.e, &r2) || r2)
       r.bits = UNDECIDED; /* errno of a subnormal: the exact path says */
   } else
     r.bits = lemire(d.w, (int)d.e, &r.range);
