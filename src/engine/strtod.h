@@ -20,7 +20,8 @@
 **     '_'), any case; the chars, when strtoull(chars, 0) reads all of them,
 **     give the NaN's low 51 payload bits (glibc's rule).
 ** The value is rounded to nearest, ties to even, however many digits are
-** given.  Returns it with its sign (-0.0 for "-0"); on overflow returns
+** given, with glibc's one exception: a hex significand of more than 53
+** bits whose value is subnormal is rounded as if its 54th bit were 0.  Returns it with its sign (-0.0 for "-0"); on overflow returns
 ** +-HUGE_VAL and sets errno to ERANGE; when the result is 0 or subnormal
 ** and inexact (tininess after rounding, as glibc on x86-64) returns it
 ** and sets errno to ERANGE.  errno is otherwise left unchanged (but a
