@@ -59,6 +59,8 @@ ZLIB_OBJ := $(ZLIB_CORE:%=$(O)/zlib/%.o)
 ENGINES := zip zipw zipfs tz tz_strftime cal lineedit lineedit_term lineedit_width alloc \
   memcopy elfimage file hist cpath ip url http text json codec hash hwyhash crc32c rng \
   zcodec
+# strtod: the program's strtod in the musl build (config.h MOONBOX_OWN_STRTOD)
+ENGINES += strtod
 MODULES := $(shell sed -n 's/^MODULE(\(.*\))$$/\1/p; s/^NAMED("[^"]*", *\(.*\))$$/\1/p' \
   src/modules/modules.def)
 ENGINE_SRC := $(ENGINES:%=src/engine/%.c)
@@ -273,6 +275,10 @@ FUZZ_DEPS_net := src/engine/ip.c src/engine/url.c src/engine/http.c \
 FUZZ_DEPS_text := src/engine/text.c src/engine/lineedit_width.c
 FUZZ_DEPS_json := src/engine/json.c
 FUZZ_DEPS_codec := src/engine/codec.c src/engine/zcodec.c $(FUZZ_DEPS_zip)
+# strtod: the engine against glibc's strtod (the fuzz build links glibc)
+FUZZ_TARGETS += strtod
+FUZZ_DEPS_strtod := src/engine/strtod.c
+$(FZ)/strtod: FUZZ_FLAGS += -Isrc
 
 $(FZ)/zlib/%.o: $(DEPS)/zlib/.sha256
 	@mkdir -p $(@D)

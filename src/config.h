@@ -65,4 +65,14 @@
 #define MOONBOX_OWN_MEMCPY 0
 #endif
 
+/* src/engine/strtod.c defines the C library's strtod in the musl build
+** (musl's is exact but reads through a FILE shim, 2x slower than
+** glibc's).  Not under glibc (the fuzz and sanitizer builds), whose is
+** the reference.  It needs a 64x64->128-bit multiply (__int128). */
+#if !defined(__GLIBC__) && defined(__SIZEOF_INT128__)
+#define MOONBOX_OWN_STRTOD 1
+#else
+#define MOONBOX_OWN_STRTOD 0
+#endif
+
 #endif
