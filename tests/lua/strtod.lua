@@ -33,10 +33,9 @@ local function double(bits) return (unpack("<d", pack("<i8", bits))) end
 
 -- a random double's bits: all exponents, more near both ends
 local function rbits()
-  local r, e = random(), nil
-  if r < 0.2 then e = random(0, 60)
-  elseif r < 0.4 then e = random(1990, 2046)
-  else e = random(0, 2046) end
+  local r = random()
+  local e = r < 0.2 and random(0, 60) or r < 0.4 and random(1990, 2046)
+    or random(0, 2046)
   return e << 52 | random(0, (1 << 52) - 1)
 end
 
@@ -155,10 +154,10 @@ for i = 1, 2000 do
   EXPO[i] = (r < 0.7 and "e" or "E") .. (r < 0.5 and "" or r < 0.8 and "-"
     or "+") .. random(0, 360)
 end
-for i = 1, 200 do EXPO[#EXPO + 1] = "" end
+for _ = 1, 200 do EXPO[#EXPO + 1] = "" end
 local PEXP = {}
 for i = 1, 2300 do PEXP[i] = "p" .. random(-1200, 1100) end
-for i = 1, 200 do PEXP[#PEXP + 1] = "" end
+for _ = 1, 200 do PEXP[#PEXP + 1] = "" end
 local SIGN = {"", "", "", "", "", "", "-", "+", " ", "\t-", "  +", "\v\f\r"}
 local JUNK = {"", "", "", "", "", "", "", "", "", "", "", " ", "\t", "  ",
   "\r", ".", "e", "e+", "e-", "x", "0x", "p", "p-", "..", " x"}
