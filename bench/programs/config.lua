@@ -8,7 +8,7 @@ local nfiles = tonumber(arg and arg[1]) or 300
 
 local seed = 11
 local function rnd(n)
-  seed = seed * 1103515245 + 12345 & 0x7fffffff
+  seed = seed * 16807 % 2147483647
   return seed % n
 end
 

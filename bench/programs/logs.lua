@@ -7,7 +7,7 @@ local nlines = tonumber(arg and arg[1]) or 30000
 
 local seed = 23
 local function rnd(n)
-  seed = seed * 1103515245 + 12345 & 0x7fffffff
+  seed = seed * 16807 % 2147483647
   return seed % n
 end
 

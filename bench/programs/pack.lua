@@ -9,7 +9,7 @@ local nrec = tonumber(arg and arg[1]) or 60000
 
 local seed = 3
 local function rnd(n)
-  seed = seed * 1103515245 + 12345 & 0x7fffffff
+  seed = seed * 16807 % 2147483647
   return seed % n
 end
 

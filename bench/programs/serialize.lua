@@ -2,13 +2,14 @@
 -- Lua, round-tripping nested tables of records (objects, arrays, strings
 -- with escapes, integers and floats).
 -- Usage: serialize.lua [rounds]   (default 24). See LICENSE.
-local fmt, concat, byte, sub, find = string.format, table.concat,
-  string.byte, string.sub, string.find
+local fmt, concat, byte, sub, find, char = string.format, table.concat,
+  string.byte, string.sub, string.find, string.char
+local floor = math.floor
 local rounds = tonumber(arg and arg[1]) or 24
 
 local seed = 42
 local function rnd(n)
-  seed = seed * 1103515245 + 12345 & 0x7fffffff
+  seed = seed * 16807 % 2147483647
   return seed % n
 end
 
@@ -51,8 +52,7 @@ local function encval(v, out)
   local ty = type(v)
   if ty == "string" then out[#out + 1] = encstr(v)
   elseif ty == "number" then
-    out[#out + 1] = math.type(v) == "integer" and fmt("%d", v)
-      or fmt("%.17g", v)
+    out[#out + 1] = v == floor(v) and fmt("%d", v) or fmt("%.17g", v)
   elseif ty == "boolean" then out[#out + 1] = tostring(v)
   elseif v[1] ~= nil or next(v) == nil then
     out[#out + 1] = "["
@@ -101,7 +101,7 @@ do
       if esc == '"' then pos = b + 1; return concat(parts) end
       local c = sub(s, a + 1, a + 1)
       if c == "u" then
-        parts[#parts + 1] = utf8.char(tonumber(sub(s, a + 2, a + 5), 16))
+        parts[#parts + 1] = char(tonumber(sub(s, a + 2, a + 5), 16))
         i = a + 6
       else
         parts[#parts + 1] = unesc[c] or error("bad escape " .. c)

@@ -8,7 +8,7 @@ local nrec = tonumber(arg and arg[1]) or 18000
 
 local seed = 31
 local function rnd(n)
-  seed = seed * 1103515245 + 12345 & 0x7fffffff
+  seed = seed * 16807 % 2147483647
   return seed % n
 end
 
@@ -78,7 +78,7 @@ local nums, strs = {}, {}
 for i = 1, nrec do nums[i] = recs[i].score * 7 % 1000; strs[i] = recs[i].name end
 sort(nums)
 sort(strs, function(x, y) return x > y end)
-checks[#checks + 1] = math.floor(nums[nrec // 2] * 100) + #strs[1]
+checks[#checks + 1] = math.floor(nums[math.floor(nrec / 2)] * 100) + #strs[1]
 print(fmt("sort-records: %d records, first %s (%d), last %s", nrec, a[1].name,
   a[1].id, a[#a].name))
 print("checksum: " .. table.concat(checks, " "))
