@@ -1,11 +1,11 @@
 -- serialize.lua: a JSON-like encoder and a recursive-descent parser, both in
 -- Lua, round-tripping nested tables of records (objects, arrays, strings
 -- with escapes, integers and floats).
--- Usage: serialize.lua [rounds]   (default 24). See LICENSE.
+-- Usage: serialize.lua [rounds]   (default 8). See LICENSE.
 local fmt, concat, byte, sub, find, char = string.format, table.concat,
   string.byte, string.sub, string.find, string.char
 local floor = math.floor
-local rounds = tonumber(arg and arg[1]) or 24
+local rounds = tonumber(arg and arg[1]) or 8
 
 local seed = 42
 local function rnd(n)
@@ -169,7 +169,7 @@ local function sum(v)
 end
 
 local data = {}
-for i = 1, 400 do data[i] = make(4) end
+for i = 1, 30 do data[i] = make(4) end
 local total, bytes = 0, 0
 for r = 1, rounds do
   local text = encode(data)
