@@ -302,11 +302,12 @@ release: $(BIN)
 # Training runs tests/lua too, some of which read /zip/: the instrumented
 # ELF gets the archive first. argon2 hashes lanes in threads, whose racy
 # counters (-fprofile-update=single) -fprofile-correction smooths instead of
-# failing the build with "corrupted value profile".
+# failing the build with "corrupted value profile". $(O)/buildinfo.h
+# changes with the commit: the binary's build id stays true.
 ifdef FAST
 $(ELF): $(wildcard src/*/*.c src/*/*.h src/*/*.def src/modules/*.mk) \
   Makefile $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 bench/train \
-  $(wildcard bench/programs/*.lua) $(ARCHIVE_INPUTS)
+  $(wildcard bench/programs/*.lua) $(ARCHIVE_INPUTS) $(O)/buildinfo.h
 	rm -rf $(R)
 	$(MAKE) $(RELEASE_VARS) $(R)/moonbox.gen \
 	  OPT="$(RELEASE_OPT) -fprofile-generate -fprofile-update=single" \
