@@ -1,6 +1,8 @@
 # Makefile: builds build/moonbox, a static musl Lua 5.4.9 runtime. See LICENSE.
 # make | make test | make dist | make install PREFIX=... [LUA_LINK=1]
-# make release   (build/release/moonbox: -O2, LTO, PGO; make dist uses it)
+#   make: the fast build (-O2, LTO, PGO trained by bench/train), what make
+#   test tests and make dist ships
+# make dev   (build/dev/moonbox: -O0 -g, one compile, for development)
 # make SAN=address,undefined test   (sanitizer build with clang, not static)
 
 .DEFAULT_GOAL := all
@@ -16,11 +18,21 @@ STATIC :=
 OPT := -O1 -g -fsanitize=$(SAN) -fno-omit-frame-pointer
 else
 CC := musl-gcc
+STATIC := -static
+ifdef DEV
+O := $(B)/dev/obj
+BIN := $(B)/dev/moonbox
+ELF := $(B)/dev/moonbox.elf
+OPT := -O0 -g
+else
+# build/obj: -O2 objects for the unit tests and make test's helper builds;
+# build/moonbox.elf comes from the release section's LTO + PGO build
 O := $(B)/obj
 BIN := $(B)/moonbox
 ELF := $(B)/moonbox.elf
-STATIC := -static
 OPT := -O2
+FAST := 1
+endif
 # src/front/main.c: a check before musl's _start (a word, not a SIGSEGV, when a
 # seccomp profile denies arch_prctl)
 ENTRY := -Wl,-e,moonbox_entry
@@ -82,9 +94,12 @@ LINKED_MK := $(shell sed -n 's/^LINKED([^,]*,[^,]*, *\(.*\))$$/\1/p' \
 -include $(wildcard $(patsubst %,src/modules/%.mk,$(sort $(MODULES) $(LINKED_MK))))
 
 .PHONY: all test dist install clean fuzz bench release tz-conformance FORCE \
-  san-build bench-seeds test-tools
+  san-build bench-seeds test-tools dev
 
 all: $(BIN)
+
+dev:
+	$(MAKE) DEV=1 $(B)/dev/moonbox
 
 $(B)/.tools:
 	@build-aux/need-tools musl-gcc=musl-tools gcc=gcc tar=tar xz=xz-utils zip=zip \
@@ -126,9 +141,11 @@ $(O)/src/%.o: src/%.c $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 $(O)/buildinfo.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_OURS) -include $(O)/buildinfo.h -c $< -o $@
 
+ifndef FAST
 $(ELF): $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ)
 	$(CC) $(LDFLAGS) $(ENTRY) -o $@.tmp $^ -lm -lpthread
 	mv $@.tmp $@
+endif
 
 # {==== the archive: build/moonbox = ELF + zip of the staging dir $(B)/archive/
 # A feature adds files there with a stamp target that fills $(B)/archive/SUBDIR
@@ -307,24 +324,27 @@ fuzz: fuzz-bins
 	for t in $(FUZZ_TARGETS); do fuzz/run $$t $(FUZZ_SECONDS) || exit 1; done
 # }====
 
-# {==== release: the fast build
+# {==== release: the fast build, build/moonbox.elf
 # Measured with bench/run (README, Performance): -O3 and LTO alone gained
-# nothing over -O2; LTO with profile-guided optimisation did.  It builds
-# twice around a training run (bench/train), over twice the time of a
-# plain build, so it is a target of its own.  -march stays generic.
-R := $(B)/release
+# nothing over -O2; LTO with profile-guided optimisation did.  It compiles
+# everything twice around a training run (bench/train) in $(R): once
+# instrumented, once with the profile.  -march stays generic.  Any change
+# under src/ rebuilds it all: make dev is the quick build for that.
+R := $(B)/pgo
 RELEASE_OPT := -O2 -flto=auto
 RELEASE_VARS = B=$(R)/work DEPS=$(DEPS) O=$(R)/obj R=$(R)
 
-release: $(R)/moonbox
+release: $(BIN)
 
 # Training runs tests/lua too, some of which read /zip/: the instrumented
 # ELF gets the archive first. argon2 hashes lanes in threads, whose racy
 # counters (-fprofile-update=single) -fprofile-correction smooths instead of
-# failing the build with "corrupted value profile".
-$(R)/moonbox.elf: $(OURS_OBJ:$(O)/%.o=%.c) $(DEPS)/lua/.sha256 \
-  $(DEPS)/zlib/.sha256 bench/train $(wildcard bench/programs/*.lua) \
-  $(ARCHIVE_INPUTS)
+# failing the build with "corrupted value profile". $(O)/buildinfo.h
+# changes with the commit: the binary's build id stays true.
+ifdef FAST
+$(ELF): $(wildcard src/*/*.c src/*/*.h src/*/*.def src/modules/*.mk) \
+  Makefile $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 bench/train \
+  $(wildcard bench/programs/*.lua) $(ARCHIVE_INPUTS) $(O)/buildinfo.h
 	rm -rf $(R)
 	$(MAKE) $(RELEASE_VARS) $(R)/moonbox.gen \
 	  OPT="$(RELEASE_OPT) -fprofile-generate -fprofile-update=single" \
@@ -338,23 +358,19 @@ $(R)/moonbox.elf: $(OURS_OBJ:$(O)/%.o=%.c) $(DEPS)/lua/.sha256 \
 	  OPT="$(RELEASE_OPT) -fprofile-use -fprofile-partial-training -fprofile-correction -Wno-missing-profile" \
 	  LDFLAGS="-static $(RELEASE_OPT)"
 	mv $(R)/moonbox.use $@
+endif
 
 $(R)/moonbox.gen $(R)/moonbox.use: $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) \
   $(ZLIB_OBJ)
 	$(CC) $(LDFLAGS) $(ENTRY) -o $@ $^ -lm -lpthread
 
-# the release ELF carries the same archive as build/moonbox
-$(R)/moonbox: $(R)/moonbox.elf $(ARCHIVE_INPUTS)
-	cd $(B)/archive && MOONBOX_NOZIP=1 $(abspath $<) --bundle \
-	  -o $(abspath $@) $(ARCHIVE_DIRS)
-
 # }====
 
-# The stripped release ELF bundles the staging dir itself.
-dist: $(R)/moonbox.elf $(ARCHIVE_INPUTS)
+# The stripped fast ELF bundles the staging dir itself.
+dist: $(ELF) $(ARCHIVE_INPUTS)
 	@mkdir -p dist
-	strip -o $(R)/moonbox.stripped $(R)/moonbox.elf
-	cd $(B)/archive && MOONBOX_NOZIP=1 $(abspath $(R))/moonbox.stripped \
+	strip -o $(B)/moonbox.stripped $(ELF)
+	cd $(B)/archive && MOONBOX_NOZIP=1 $(abspath $(B))/moonbox.stripped \
 	  --bundle -o $(abspath dist)/lua-linux-x86_64 $(ARCHIVE_DIRS)
 	cd dist && sha256sum lua-linux-x86_64 > SHA256SUMS
 
@@ -366,21 +382,22 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0644 docs/moonbox.1 $(DESTDIR)$(PREFIX)/share/man/man1/moonbox.1
 
-bench: $(R)/moonbox
-	bench/run --moonbox $(R)/moonbox
+bench: $(BIN)
+	bench/run --moonbox $(BIN)
 
-# The release build again with its string-hash seed read from the
+# The fast build again with its string-hash seed read from the
 # environment, against lua5.4 with the seed pinned too (bench/seed/run).
 SEEDREL := $(B)/seedrel
 bench-seeds:
-	$(MAKE) release R=$(SEEDREL) \
+	$(MAKE) R=$(SEEDREL)/pgo BIN=$(SEEDREL)/moonbox \
+	  ELF=$(SEEDREL)/moonbox.elf $(SEEDREL)/moonbox \
 	  RELEASE_OPT="$(RELEASE_OPT) -include bench/seed/seed.h"
 	gcc -O2 -shared -fPIC -o $(SEEDREL)/fixtime.so bench/seed/fixtime.c
 	bench/seed/run --moonbox $(SEEDREL)/moonbox --fixtime $(SEEDREL)/fixtime.so
 
 clean:
-	rm -rf $(O) $(B)/san $(B)/moonbox $(B)/moonbox.elf $(R) \
-	  $(B)/archive $(B)/stamps dist
+	rm -rf $(O) $(B)/san $(B)/dev $(B)/moonbox $(B)/moonbox.elf \
+	  $(B)/moonbox.stripped $(R) $(B)/archive $(B)/stamps dist
 
 FORCE:
 
