@@ -36,7 +36,8 @@ local function generate(f)
 end
 
 local function parse(text)
-  local conf, order, cur = {}, {}, nil
+  -- cur is the current section's table, which conf holds: written, never read
+  local conf, order, cur = {}, {}, nil -- luacheck: ignore 331
   local pending
   for line in text:gmatch("([^\n]*)\n?") do
     if pending then

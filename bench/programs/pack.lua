@@ -39,7 +39,7 @@ for _ = 1, nrec do
   nbytes = nbytes + #name:gsub("%z+$", "")
 end
 -- random access by offset
-for i = 1, nrec do
+for _ = 1, nrec do
   local k = rnd(nrec)
   local d = unpack("<d", fbuf, k * recsize + 8)
   fsum = fsum + d
@@ -56,7 +56,7 @@ assert(pos == #vbuf + 1)
 -- repacking: every fixed record with its fields swapped around
 local out = {}
 for i = 1, nrec, 4 do
-  local a, b, c, d, e, name, j = unpack(REC, fixed[i])
+  local a, b, c, d, _, name, j = unpack(REC, fixed[i])
   out[#out + 1] = pack(">j d B I2 i4 c8", j, d, c, b, a, name)
 end
 local rbuf = concat(out)

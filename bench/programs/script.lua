@@ -3,7 +3,7 @@
 -- aggregate, write a report file, read the report and sum it; the files
 -- are removed at the end.
 -- Usage: script.lua [lines]   (default 50000). See LICENSE.
-local fmt, concat = string.format, table.concat
+local fmt = string.format
 local nlines = tonumber(arg and arg[1]) or 50000
 
 local seed = 17

@@ -18,7 +18,7 @@ local words = { "alpha", "beta", "gamma", "delta \"quoted\"", "eps\\ilon",
 
 local function make(depth)
   local t = {}
-  for i = 1, 8 do
+  for _ = 1, 8 do
     local k = rnd(4)
     if depth > 0 and k == 0 then
       t[#t + 1] = make(depth - 1)
@@ -171,7 +171,7 @@ end
 local data = {}
 for i = 1, 30 do data[i] = make(4) end
 local total, bytes = 0, 0
-for r = 1, rounds do
+for _ = 1, rounds do
   local text = encode(data)
   local back = decode(text)
   local again = encode(back)

@@ -12,11 +12,11 @@ end
 
 local function round(r)
   local rnd, t = lcg(r * 7919), {}
-  for i = 1, 20000 do insert(t, rnd() % 100000) end
+  for _ = 1, 20000 do insert(t, rnd() % 100000) end
   for i = 1, 300 do insert(t, 1, i) end
   for i = 1, 300 do insert(t, math.floor(#t / 2) + 1, i) end
   local s = 0
-  for i = 1, 500 do s = s + remove(t, 1) + remove(t) end
+  for _ = 1, 500 do s = s + remove(t, 1) + remove(t) end
   sort(t)
   for i = 2, #t do assert(t[i - 1] <= t[i]) end
   sort(t, function(a, b) return a > b end)
