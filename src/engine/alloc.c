@@ -534,20 +534,21 @@ static void spare_link(ma_state *st, void *p, size_t len) {
 ** spares to stay within the bounds; unmap them when they do not fit.
 */
 static void spare_put(ma_state *st, void *p, size_t len) {
-  size_t cap = st->in_use < SPARE_BYTES ? st->in_use : SPARE_BYTES;
+  size_t cap = st->in_use < SPARE_BYTES ? st->in_use : SPARE_BYTES, room;
+  int keep = SPARE_N > 0 && len <= cap;
   if (st->ending)
     return; /* the process ends: the kernel takes it all back */
-  if (SPARE_N == 0 || len > cap) {
-    munmap(p, len);
-    return;
-  }
+  room = keep ? cap - len : cap; /* what the other spares may hold */
   while (st->nspare > 0 &&
-         (st->nspare >= SPARE_N || st->sparebytes + len > cap)) {
+         (st->sparebytes > room || (keep && st->nspare >= SPARE_N))) {
     maphdr *old = (maphdr *)st->spares.prev;
     spare_unlink(st, old);
     munmap(old, old->len);
   }
-  spare_link(st, p, len);
+  if (keep)
+    spare_link(st, p, len);
+  else
+    munmap(p, len);
 }
 
 /* Cut a block of len bytes from the front of spare s; the rest stays. */

@@ -247,8 +247,8 @@ static uint64_t rng_next(uint64_t *s) {
 
 static size_t rand_size(uint64_t *s) {
   uint64_t r = rng_next(s);
-  if (r % 1000 == 0)
-    return 100 * 1024 + (size_t)(r >> 40) % 4096;
+  if (r % 1000 == 0) /* across the size where blocks become mappings */
+    return 100 * 1024 + (size_t)(r >> 40) % (100 * 1024);
   if (r % 97 == 0) /* the sizes freed large blocks are cached at */
     return 16 * 1024 + (size_t)(r >> 40) % (24 * 1024);
   if (r % 3 == 0) /* Lua's sizes are mostly small */
