@@ -13,34 +13,11 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "alloc_test.h"
 #include "unit.h"
 
 #define KIB ((size_t)1024)
 #define MIB (KIB * KIB)
-
-static void fill(void *p, size_t n, unsigned seed) {
-  unsigned char *b = p;
-  size_t i;
-  for (i = 0; i < n; i++)
-    b[i] = (unsigned char)(seed + i * 7 + (i >> 12));
-}
-
-/* The first index whose byte differs from the pattern, or n. */
-static size_t intact(const void *p, size_t n, unsigned seed) {
-  const unsigned char *b = p;
-  size_t i;
-  for (i = 0; i < n; i++)
-    if (b[i] != (unsigned char)(seed + i * 7 + (i >> 12)))
-      return i;
-  return n;
-}
-
-static void check_state(ma_state *st, const char *when) {
-  int line = 0;
-  ma_result r = ma_check(st, &line);
-  CHECK(r == MA_OK, "%s: ma_check said %s at alloc.c:%d", when,
-        ma_strerror(r), line);
-}
 
 /* Resident memory of this process in bytes (/proc/self/statm). */
 static size_t rss_bytes(void) {
@@ -52,6 +29,20 @@ static size_t rss_bytes(void) {
     res = 0;
   fclose(f);
   return (size_t)res * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+/* Resize p from n to m bytes and check what must hold; NULL on failure. */
+static unsigned char *resized(ma_state *st, unsigned char *p, size_t n,
+                              size_t m, int remap) {
+  size_t keep = n < m ? n : m;
+  p = ma_alloc(st, p, n, m);
+  CHECK(p != NULL, "remap %d: resize %zu -> %zu", remap, n, m);
+  if (p == NULL)
+    return NULL;
+  CHECK((uintptr_t)p % 16 == 0, "remap %d: %p misaligned", remap, (void *)p);
+  CHECK(intact(p, keep, 11) == keep, "remap %d: %zu -> %zu lost byte %zu",
+        remap, n, m, intact(p, keep, 11));
+  return p;
 }
 
 /*
@@ -73,14 +64,8 @@ static void grow_shrink(int remap) {
   fill(p, n, 11);
   for (; n < 24 * MIB; n = next) {
     next = n * 2 + (n % 3) * 4093;
-    p = ma_alloc(st, p, n, next);
-    CHECK(p != NULL, "remap %d: growth %zu -> %zu", remap, n, next);
-    if (p == NULL)
+    if ((p = resized(st, p, n, next, remap)) == NULL)
       return;
-    CHECK((uintptr_t)p % 16 == 0, "remap %d: %p misaligned", remap,
-          (void *)p);
-    CHECK(intact(p, n, 11) == n, "remap %d: %zu -> %zu lost byte %zu",
-          remap, n, next, intact(p, n, 11));
     fill(p, next, 11);
   }
   ma_get_stats(st, &s);
@@ -89,14 +74,8 @@ static void grow_shrink(int remap) {
   check_state(st, "after growth");
   for (; n > 1000; n = next) {
     next = n / 3 + 5;
-    p = ma_alloc(st, p, n, next);
-    CHECK(p != NULL, "remap %d: shrink %zu -> %zu", remap, n, next);
-    if (p == NULL)
+    if ((p = resized(st, p, n, next, remap)) == NULL)
       return;
-    CHECK((uintptr_t)p % 16 == 0, "remap %d: %p misaligned", remap,
-          (void *)p);
-    CHECK(intact(p, next, 11) == next, "remap %d: %zu -> %zu lost byte %zu",
-          remap, n, next, intact(p, next, 11));
   }
   check_state(st, "after shrinking");
   ma_alloc(st, p, n, 0);
