@@ -485,9 +485,12 @@ static void cache_put(ma_state *st, link *h, size_t n) {
 ** block from the front of a spare (the smallest that holds it); a growth
 ** first takes the spare right behind the block, which needs no system
 ** call.  Spares are at most SPARE_N pieces and SPARE_BYTES, and never
-** more than the bytes in use: a program that drops its big data gets the
-** memory back at once, and the spares are pages the next large request
-** takes before any new ones.  (Moving spare pages under a grown tail with
+** more than the bytes in use or SPARE_FLOOR, whichever is larger: a
+** program that drops its big data gets the memory back at once, and the
+** spares are pages the next large request takes before any new ones.
+** (Without the floor, a small program that keeps rebuilding one 128 KiB
+** array, as the closures benchmark does, mapped and unmapped it 160
+** times: 5,500 page faults against 300.)  (Moving spare pages under a grown tail with
 ** MREMAP_FIXED was tried: it splits the block into several kernel
 ** mappings, and mremap refuses to grow a range that spans more than one.)
 ** Where mremap fails, a growth maps a new block and copies; where it does
@@ -495,6 +498,7 @@ static void cache_put(ma_state *st, link *h, size_t n) {
 */
 #define MAP_MIN ((size_t)128 * 1024)
 #define SPARE_BYTES ((size_t)64 * 1024 * 1024)
+#define SPARE_FLOOR ((size_t)1024 * 1024) /* kept even when little is in use */
 #define PAGE ((size_t)4096)
 
 typedef struct maphdr {
@@ -535,6 +539,8 @@ static void spare_link(ma_state *st, void *p, size_t len) {
 */
 static void spare_put(ma_state *st, void *p, size_t len) {
   size_t cap = st->in_use < SPARE_BYTES ? st->in_use : SPARE_BYTES, room;
+  if (cap < SPARE_FLOOR)
+    cap = SPARE_FLOOR;
   int keep = SPARE_N > 0 && len <= cap;
   if (st->ending)
     return; /* the process ends: the kernel takes it all back */

@@ -17,8 +17,8 @@
 ** Larger blocks go to malloc/realloc/free with a 16-byte header that links
 ** them, so ma_free_state can release them too; blocks of about 128 KiB and
 ** more are mappings of their own, grown and shrunk with mremap (no copy),
-** unmapped when freed but for a few spares bounded by a quarter of the
-** bytes in use.
+** unmapped when freed but for a few spares, together at most the bytes in
+** use or 1 MiB, whichever is larger.
 **
 ** One ma_state serves one lua_State.  It has no locks: use it from one
 ** thread at a time, as Lua itself requires.  It keeps no global state.
