@@ -1,8 +1,10 @@
 /*
 ** alloc.c: size-class allocator for Lua states (small blocks from mmap'd
-** chunks, large blocks from malloc).  The contract is in alloc.h.
-** See LICENSE.
+** chunks, mid-size blocks from malloc, big ones mapped one by one and
+** resized with mremap).  The contract is in alloc.h.  See LICENSE.
 */
+#define _GNU_SOURCE /* mremap */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +73,13 @@ typedef struct mclass {
 struct ma_state {
   size_t in_use, peak, mapped, large, limit;
   link big;           /* malloc'd blocks, each behind a link header */
-  link cache;         /* freed large blocks kept for reuse */
+  link cache;         /* freed malloc'd blocks kept for reuse */
+  link maps;          /* mapped blocks, each behind a map header */
+  link spares;        /* freed mappings kept for reuse */
+  size_t nspare;      /* mappings in spares */
+  size_t sparebytes;  /* their lengths added up */
+  int noremap;        /* mremap failed once: resize by copying */
+  int ending;         /* ma_ending was called: give nothing back */
   size_t ncache;      /* blocks in cache */
   size_t cachebytes;  /* their sizes added up */
   link pool;          /* empty chunks not owned by any class */
@@ -252,7 +260,7 @@ static void pool_put(ma_state *st, chunk *ch) {
   st->nchunks--;
   list_push(&st->pool, &ch->l);
   st->npool++;
-  while (st->npool > POOL_MIN + st->nchunks) {
+  while (!st->ending && st->npool > POOL_MIN + st->nchunks) {
     chunk *old = (chunk *)st->pool.prev;
     list_unlink(&old->l);
     st->npool--;
@@ -403,25 +411,26 @@ static void slot_copy(void *dst, const void *src, size_t n) {
 /* {==== Large blocks */
 
 /*
-** Freed large blocks from CACHE_MIN to CACHE_MAX bytes are kept, the
-** CACHE_N most recent and at most CACHE_BYTES in all, for the next large
-** request they fit, and growth in that range moves into a cached or new
-** block so the old one is kept too.  Why: musl's malloc maps every block of
-** 128 KiB or more with mmap and unmaps it on free, and returns the pages of
-** freed mid-size groups with madvise, so a program that keeps building big
-** arrays faulted in fresh pages at every step (the closures benchmark made
-** 3,800 mmap/munmap pairs, then 9,400 page faults against lua5.4's 490;
-** now 314).  A cached block lives on the cache list behind its own header,
-** with its size in its first word.  Off under the checkers, which must see
-** a use after free of a large block.
+** Blocks above SMALL_MAX and below MAP_MIN come from malloc behind a link
+** header.  Freed ones from CACHE_MIN up are kept, the CACHE_N most recent
+** and at most CACHE_BYTES in all, for the next request they fit, and
+** growth in that range moves into a cached or new block so the old one is
+** kept too.  Why: musl's malloc returns the pages of freed mid-size groups
+** with madvise, so a program that keeps building arrays faulted in fresh
+** pages at every step (the closures benchmark made 9,400 page faults
+** against lua5.4's 490).  The cache is small next to what it saves and
+** holds nothing the program did not just use.  A cached block lives on
+** the cache list behind its own header, with its size in its first word.
+** Off under the checkers, which must see a use after free.
 */
 #define CACHE_MIN ((size_t)4 * 1024)
-#define CACHE_MAX ((size_t)2 * 1024 * 1024)
-#define CACHE_BYTES ((size_t)4 * 1024 * 1024) /* at most this much kept */
+#define CACHE_BYTES ((size_t)1024 * 1024) /* at most this much kept */
 #if defined(MA_ASAN) || defined(MA_VALGRIND)
 #define CACHE_N 0
+#define SPARE_N 0
 #else
 #define CACHE_N 32
+#define SPARE_N 16
 #endif
 
 /* A cached block of n..2n bytes, the smallest, moved to the big list. */
@@ -446,7 +455,7 @@ static void *cache_take(ma_state *st, size_t n) {
 
 /* Keep a freed large block of n bytes, dropping the oldest when full. */
 static void cache_put(ma_state *st, link *h, size_t n) {
-  if (CACHE_N == 0 || n < CACHE_MIN || n > CACHE_MAX) {
+  if (CACHE_N == 0 || n < CACHE_MIN) {
     free(h);
     return;
   }
@@ -464,13 +473,223 @@ static void cache_put(ma_state *st, link *h, size_t n) {
   st->cachebytes += n;
 }
 
-/* Each large block sits behind a link header, 16 bytes on 64-bit. */
+/*
+** Blocks of MAP_MIN bytes and more (header included) are mappings of
+** their own, behind a map header that records the mapping's length.
+** Growth uses mremap: the kernel moves page tables, never the bytes, so a
+** buffer that doubles to megabytes is never copied (musl's realloc copied
+** every step below its mmap threshold, and our old cache copied into a
+** fresh block).  Freed mappings, and the tails that shrinking cuts off,
+** become spares: pages the program has just touched, kept for the next
+** large request instead of being faulted in afresh.  A request carves its
+** block from the front of a spare (the smallest that holds it); a growth
+** first takes the spare right behind the block, which needs no system
+** call.  Spares are at most SPARE_N pieces and SPARE_BYTES, and never
+** more than the bytes in use or SPARE_FLOOR, whichever is larger: a
+** program that drops its big data gets the memory back at once, and the
+** spares are pages the next large request takes before any new ones.
+** (Without the floor, a small program that keeps rebuilding one 128 KiB
+** array, as the closures benchmark does, mapped and unmapped it 160
+** times: 5,500 page faults against 300.)  (Moving spare pages under a grown tail with
+** MREMAP_FIXED was tried: it splits the block into several kernel
+** mappings, and mremap refuses to grow a range that spans more than one.)
+** Where mremap fails, a growth maps a new block and copies; where it does
+** not exist (ENOSYS), the state stops trying.
+*/
+#define MAP_MIN ((size_t)128 * 1024)
+#define SPARE_BYTES ((size_t)64 * 1024 * 1024)
+#define SPARE_FLOOR ((size_t)1024 * 1024) /* kept even when little is in use */
+#define PAGE ((size_t)4096)
+
+typedef struct maphdr {
+  link l;     /* in st->maps, or in st->spares */
+  size_t len; /* bytes mapped, header included; a multiple of PAGE */
+  size_t pad; /* keeps the block 16-byte aligned */
+} maphdr;
+
+/* Mapping length for a block of n bytes; 0 when n is absurd. */
+static size_t map_len(size_t n) {
+  if (n > SIZE_MAX - sizeof(maphdr) - PAGE)
+    return 0;
+  return (n + sizeof(maphdr) + PAGE - 1) & ~(PAGE - 1);
+}
+
+static int is_mapped(size_t n) {
+  return n >= MAP_MIN - sizeof(maphdr);
+}
+
+static void spare_unlink(ma_state *st, maphdr *s) {
+  list_unlink(&s->l);
+  st->nspare--;
+  st->sparebytes -= s->len;
+}
+
+/* Record the pages at p (len bytes, page-aligned) as a spare. */
+static void spare_link(ma_state *st, void *p, size_t len) {
+  maphdr *s = p;
+  s->len = len;
+  list_push(&st->spares, &s->l);
+  st->nspare++;
+  st->sparebytes += len;
+}
+
+/*
+** Keep len bytes of mapped pages at p as a spare, dropping the oldest
+** spares to stay within the bounds; unmap them when they do not fit.
+*/
+static void spare_put(ma_state *st, void *p, size_t len) {
+  size_t cap = st->in_use < SPARE_BYTES ? st->in_use : SPARE_BYTES, room;
+  if (cap < SPARE_FLOOR)
+    cap = SPARE_FLOOR;
+  int keep = SPARE_N > 0 && len <= cap;
+  if (st->ending)
+    return; /* the process ends: the kernel takes it all back */
+  room = keep ? cap - len : cap; /* what the other spares may hold */
+  while (st->nspare > 0 &&
+         (st->sparebytes > room || (keep && st->nspare >= SPARE_N))) {
+    maphdr *old = (maphdr *)st->spares.prev;
+    spare_unlink(st, old);
+    munmap(old, old->len);
+  }
+  if (keep)
+    spare_link(st, p, len);
+  else
+    munmap(p, len);
+}
+
+/* Cut a block of len bytes from the front of spare s; the rest stays. */
+static maphdr *spare_carve(ma_state *st, maphdr *s, size_t len) {
+  size_t slen = s->len;
+  spare_unlink(st, s);
+  if (slen > len)
+    spare_link(st, (char *)s + len, slen - len);
+  s->len = len;
+  return s;
+}
+
+/* A new mapping of len bytes; NULL when mmap fails. */
+static maphdr *map_new(size_t len) {
+  maphdr *h = mmap(NULL, len, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (h == MAP_FAILED)
+    return NULL;
+  h->len = len;
+  return h;
+}
+
+/*
+** Grow mapping h to len bytes: the spare right behind it first, then
+** mremap, else a new mapping and a copy.  NULL (h intact) on failure.
+*/
+static maphdr *map_grow(ma_state *st, maphdr *h, size_t len) {
+  link *l;
+  maphdr *q;
+  size_t old;
+  for (l = st->spares.next; l != &st->spares; l = l->next)
+    if ((char *)l == (char *)h + h->len) {
+      maphdr *s = (maphdr *)l;
+      size_t slen = s->len, take = len - h->len < slen ? len - h->len : slen;
+      spare_unlink(st, s);
+      if (slen > take)
+        spare_link(st, (char *)s + take, slen - take);
+      h->len += take;
+      break;
+    }
+  old = h->len;
+  if (old == len)
+    return h;
+  if (!st->noremap) {
+    q = mremap(h, old, len, MREMAP_MAYMOVE);
+    if (q != MAP_FAILED) {
+      q->len = len;
+      return q;
+    }
+    if (errno == ENOSYS)
+      st->noremap = 1; /* the kernel does not remap: copy from now on */
+  }
+  if ((q = map_new(len)) == NULL)
+    return NULL;
+  memcpy(q, h, old);
+  munmap(h, old);
+  q->len = len;
+  return q;
+}
+
+/* Shrink mapping h to len bytes; the cut-off tail becomes a spare. */
+static void map_shrink(ma_state *st, maphdr *h, size_t len) {
+  if (len < h->len) {
+    spare_put(st, (char *)h + len, h->len - len);
+    h->len = len;
+  }
+}
+
+/*
+** A new mapped block: carved from the smallest spare that holds it, else
+** the largest spare grown, else a new mapping.
+*/
+static void *map_alloc(ma_state *st, size_t n) {
+  size_t len = map_len(n);
+  maphdr *h = NULL, *fit = NULL, *big = NULL;
+  link *l;
+  if (len == 0)
+    return NULL;
+  for (l = st->spares.next; l != &st->spares; l = l->next) {
+    maphdr *s = (maphdr *)l;
+    if (s->len >= len && (fit == NULL || s->len < fit->len))
+      fit = s;
+    if (big == NULL || s->len > big->len)
+      big = s;
+  }
+  if (fit != NULL)
+    h = spare_carve(st, fit, len);
+  else if (big != NULL) {
+    spare_unlink(st, big);
+    h = map_grow(st, big, len);
+    if (h == NULL)
+      munmap(big, big->len); /* it may have taken a neighbour */
+  }
+  if (h == NULL && (h = map_new(len)) == NULL)
+    return NULL;
+  list_push(&st->maps, &h->l);
+  st->large += n;
+  return h + 1;
+}
+
+static void map_free(ma_state *st, void *p, size_t n) {
+  maphdr *h = (maphdr *)p - 1;
+  list_unlink(&h->l);
+  st->large -= n;
+  spare_put(st, h, h->len);
+}
+
+/* Mapped blocks resize in place or by remapping, never by copying. */
+static void *map_realloc(ma_state *st, void *p, size_t o, size_t n) {
+  maphdr *h = (maphdr *)p - 1, *nh;
+  size_t len = map_len(n);
+  if (len == 0)
+    return NULL;
+  list_unlink(&h->l);
+  if (len <= h->len) {
+    map_shrink(st, h, len);
+    nh = h;
+  } else if ((nh = map_grow(st, h, len)) == NULL) {
+    list_push(&st->maps, &h->l);
+    return NULL;
+  }
+  list_push(&st->maps, &nh->l);
+  st->large = st->large - o + n;
+  return nh + 1;
+}
+
+/* Each malloc'd block sits behind a link header, 16 bytes on 64-bit. */
 static void *big_alloc(ma_state *st, size_t n) {
   link *h;
   void *p;
-  if (n >= CACHE_MIN && n <= CACHE_MAX && (p = cache_take(st, n)) != NULL)
+  if (is_mapped(n))
+    return map_alloc(st, n);
+  if (n >= CACHE_MIN && (p = cache_take(st, n)) != NULL)
     return p;
-  if (n > SIZE_MAX - sizeof(link) || (h = malloc(sizeof *h + n)) == NULL)
+  if ((h = malloc(sizeof *h + n)) == NULL)
     return NULL;
   list_push(&st->big, h);
   st->nbig++;
@@ -480,29 +699,37 @@ static void *big_alloc(ma_state *st, size_t n) {
 
 static void big_free(ma_state *st, void *p, size_t n) {
   link *h = (link *)p - 1;
+  if (is_mapped(n)) {
+    map_free(st, p, n);
+    return;
+  }
   list_unlink(h);
   st->nbig--;
   st->large -= n;
-  cache_put(st, h, n);
+  if (!st->ending)
+    cache_put(st, h, n);
 }
 
 /*
-** Growth into a cached block copies; otherwise realloc moves the header
-** with the block, and its neighbours, which still point to the old
-** address, are repointed.  A failed shrink keeps the old block, which
-** free() releases whatever size Lua later names.
+** Between malloc'd sizes, growth into a cached or new block copies (the
+** old block goes to the cache); otherwise realloc moves the header with
+** the block, and its neighbours, which still point to the old address,
+** are repointed.  A failed shrink keeps the old block, which free()
+** releases whatever size Lua later names.  Crossing MAP_MIN moves the
+** block and copies.
 */
 static void *big_resize(ma_state *st, void *p, size_t o, size_t n) {
   link *h = (link *)p - 1, *nh;
   void *q;
-  if (n > o && n >= CACHE_MIN && n <= CACHE_MAX &&
-      ((q = cache_take(st, n)) != NULL || (q = big_alloc(st, n)) != NULL)) {
-    memcpy(q, p, o); /* the old block goes to the cache, not to munmap */
+  if (is_mapped(o) && is_mapped(n))
+    return map_realloc(st, p, o, n);
+  if (is_mapped(o) || is_mapped(n) || (n > o && n >= CACHE_MIN)) {
+    if ((q = big_alloc(st, n)) == NULL)
+      return NULL;
+    memcpy(q, p, o < n ? o : n);
     big_free(st, p, o);
     return q;
   }
-  if (n > SIZE_MAX - sizeof(link))
-    return NULL;
   nh = realloc(h, sizeof *nh + n);
   if (nh == NULL)
     return n <= o ? (st->large = st->large - o + n, p) : NULL;
@@ -624,6 +851,8 @@ ma_state *ma_new(size_t limit) {
   ma_set_limit(st, limit);
   list_init(&st->big);
   list_init(&st->cache);
+  list_init(&st->maps);
+  list_init(&st->spares);
   list_init(&st->pool);
   for (c = 0; c < NCLASSES; c++) {
     list_init(&st->cls[c].avail);
@@ -644,17 +873,28 @@ static void unmap_list(ma_state *st, link *head) {
   list_init(head);
 }
 
+/* Unmap every mapping of a list. */
+static void unmap_blocks(link *head) {
+  link *l = head->next, *next;
+  for (; l != head; l = next) {
+    next = l->next;
+    munmap(l, ((maphdr *)l)->len);
+  }
+}
+
 void ma_free_state(ma_state *st) {
   link *l, *next;
   unsigned c;
-  if (st == NULL)
-    return;
+  if (st == NULL || st->ending)
+    return; /* ending: the process exit returns it all at once */
   HOOK_END(st); /* live blocks die here; the checker must not see leaks */
   for (c = 0; c < NCLASSES; c++) {
     unmap_list(st, &st->cls[c].avail);
     unmap_list(st, &st->cls[c].full);
   }
   unmap_list(st, &st->pool);
+  unmap_blocks(&st->maps);
+  unmap_blocks(&st->spares);
   for (l = st->big.next; l != &st->big; l = next) {
     next = l->next;
     free(l);
@@ -666,6 +906,22 @@ void ma_free_state(ma_state *st) {
   free(st);
 }
 
+/*
+** Under the checkers the state keeps freeing: they must see every block
+** released, and a leak report must mean a leak.
+*/
+void ma_ending(ma_state *st) {
+#if !defined(MA_ASAN) && !defined(MA_VALGRIND)
+  st->ending = 1;
+#else
+  (void)st;
+#endif
+}
+
+void ma_set_remap(ma_state *st, int on) {
+  st->noremap = !on;
+}
+
 void ma_set_limit(ma_state *st, size_t limit) {
   st->limit = limit == 0 ? SIZE_MAX : limit;
 }
@@ -675,6 +931,7 @@ void ma_get_stats(const ma_state *st, ma_stats *out) {
   out->peak = st->peak;
   out->mapped = st->mapped;
   out->large = st->large;
+  out->spare = st->sparebytes + st->cachebytes;
 }
 
 ma_result ma_last_error(ma_state *st) {
@@ -773,7 +1030,9 @@ static ma_result count_links(const link *head, size_t *n, int *line) {
 }
 
 ma_result ma_check(ma_state *st, int *line) {
-  size_t nchunks = 0, npool = 0, nbig = 0, ncache = 0;
+  size_t nchunks = 0, npool = 0, nbig = 0, ncache = 0, nmaps = 0, nspare = 0;
+  size_t sparebytes = 0;
+  const link *l;
   unsigned c;
   for (c = 0; c < NCLASSES; c++) {
     const mclass *cl = &st->cls[c];
@@ -786,8 +1045,20 @@ ma_result ma_check(ma_state *st, int *line) {
   }
   if (count_links(&st->pool, &npool, line) != MA_OK ||
       count_links(&st->big, &nbig, line) != MA_OK ||
-      count_links(&st->cache, &ncache, line) != MA_OK)
+      count_links(&st->cache, &ncache, line) != MA_OK ||
+      count_links(&st->maps, &nmaps, line) != MA_OK ||
+      count_links(&st->spares, &nspare, line) != MA_OK)
     return MA_ECORRUPT;
+  for (l = st->maps.next; l != &st->maps; l = l->next)
+    VERIFY(((const maphdr *)l)->len % PAGE == 0 &&
+           ((uintptr_t)l & (PAGE - 1)) == 0, line);
+  for (l = st->spares.next; l != &st->spares; l = l->next) {
+    VERIFY(((const maphdr *)l)->len % PAGE == 0 &&
+           ((uintptr_t)l & (PAGE - 1)) == 0, line);
+    sparebytes += ((const maphdr *)l)->len;
+  }
+  VERIFY(nspare == st->nspare && nspare <= SPARE_N, line);
+  VERIFY(sparebytes == st->sparebytes && sparebytes <= SPARE_BYTES, line);
   VERIFY(ncache == st->ncache && ncache <= CACHE_N, line);
   VERIFY(st->cachebytes <= CACHE_BYTES, line);
   VERIFY(nchunks == st->nchunks && npool == st->npool, line);

@@ -15,7 +15,10 @@
 ** from 64 KiB chunks obtained with mmap.  A chunk is aligned to its size, so
 ** the chunk (and its class and free list) is found from a block's address.
 ** Larger blocks go to malloc/realloc/free with a 16-byte header that links
-** them, so ma_free_state can release them too.
+** them, so ma_free_state can release them too; blocks of about 128 KiB and
+** more are mappings of their own, grown and shrunk with mremap (no copy),
+** unmapped when freed but for a few spares, together at most the bytes in
+** use or 1 MiB, whichever is larger.
 **
 ** One ma_state serves one lua_State.  It has no locks: use it from one
 ** thread at a time, as Lua itself requires.  It keeps no global state.
@@ -40,7 +43,8 @@ typedef struct ma_stats {
   size_t in_use;  /* sum of the sizes Lua asked for, over live blocks */
   size_t peak;    /* highest in_use seen since ma_new */
   size_t mapped;  /* chunk memory currently mapped from the system */
-  size_t large;   /* part of in_use held in malloc'd (large) blocks */
+  size_t large;   /* part of in_use held in large (malloc'd or mapped) blocks */
+  size_t spare;   /* freed large blocks kept for reuse, not in in_use */
 } ma_stats;
 
 /*
@@ -78,6 +82,27 @@ void ma_free_state(ma_state *st);
 ** string table and stack shrinks keep the old block).
 */
 void *ma_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/*
+** ma_ending: the process is about to exit.  From now on the state gives
+** nothing back to the C library or the kernel: frees still work (lua_close
+** can run, its __gc metamethods can allocate), but emptied chunks stay
+** mapped, large blocks are neither freed nor unmapped, and ma_free_state
+** returns at once without releasing anything.  The exit returns the
+** memory in one go instead of one system call per chunk.  Call it only
+** when the process will exit after lua_close.  In the sanitizer and
+** Valgrind builds it does nothing, so that they still see every block
+** released.
+*/
+void ma_ending(ma_state *st);
+
+/*
+** ma_set_remap: on (the default) lets large mapped blocks be resized
+** with mremap; off makes every such resize map a new block and copy, as
+** the state does by itself once mremap has failed.  For tests and for
+** measuring.
+*/
+void ma_set_remap(ma_state *st, int on);
 
 /*
 ** ma_set_limit: change the limit (0 = none).  A limit below the bytes in

@@ -262,6 +262,10 @@ int main(int argc, char **argv) {
   status = lua_pcall(L, 2, 1, 0);
   ok = lua_toboolean(L, -1);
   run_report(L, status, run_progname());
+  /* the process ends here: lua_close runs the __gc metamethods and closes
+  ** the files, but the allocator hands no chunk back one by one (an
+  ** munmap each); the exit returns everything at once */
+  ma_ending(ma);
   lua_close(L);
   ma_free_state(ma);
   return ok && status == LUA_OK ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "alloc_test.h"
 #include "unit.h"
 
 #define CHUNK ((size_t)64 * 1024)
@@ -16,30 +17,6 @@
 
 static void *al(ma_state *st, void *p, size_t o, size_t n) {
   return ma_alloc(st, p, o, n);
-}
-
-static void fill(void *p, size_t n, unsigned seed) {
-  unsigned char *b = p;
-  size_t i;
-  for (i = 0; i < n; i++)
-    b[i] = (unsigned char)(seed + i * 31 + (i >> 8));
-}
-
-/* Returns the first index whose byte differs from the pattern, or n. */
-static size_t intact(const void *p, size_t n, unsigned seed) {
-  const unsigned char *b = p;
-  size_t i;
-  for (i = 0; i < n; i++)
-    if (b[i] != (unsigned char)(seed + i * 31 + (i >> 8)))
-      return i;
-  return n;
-}
-
-static void check_state(ma_state *st, const char *when) {
-  int line = 0;
-  ma_result r = ma_check(st, &line);
-  CHECK(r == MA_OK, "%s: expected a consistent state, ma_check said %s "
-        "at alloc.c:%d", when, ma_strerror(r), line);
 }
 
 /* {==== Fixed cases */
@@ -247,8 +224,8 @@ static uint64_t rng_next(uint64_t *s) {
 
 static size_t rand_size(uint64_t *s) {
   uint64_t r = rng_next(s);
-  if (r % 1000 == 0)
-    return 100 * 1024 + (size_t)(r >> 40) % 4096;
+  if (r % 1000 == 0) /* across the size where blocks become mappings */
+    return 100 * 1024 + (size_t)(r >> 40) % (100 * 1024);
   if (r % 97 == 0) /* the sizes freed large blocks are cached at */
     return 16 * 1024 + (size_t)(r >> 40) % (24 * 1024);
   if (r % 3 == 0) /* Lua's sizes are mostly small */
