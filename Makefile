@@ -401,4 +401,10 @@ clean:
 
 FORCE:
 
+# moonbox-lsdebug (src/modules/luasocket.mk) links the plain -O2 objects of
+# $(O), which the fast build does not make: named here, where EXTRA_OBJ is
+# complete, so that a clean make test builds them first.
+$(O)/moonbox-lsdebug: $(filter-out $(O)/luasocket.o,$(OURS_OBJ) $(EXTRA_OBJ)) \
+  $(LUA_OBJ) $(ZLIB_OBJ)
+
 -include $(wildcard $(O)/src/*.d $(O)/src/*/*.d)
