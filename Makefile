@@ -53,6 +53,8 @@ LUA_DEFS += -DLUA_PATH_DEFAULT='"/zip/.lua/?.lua;/zip/.lua/?/init.lua;" \
 LUA_DEFS += -DLUA_CPATH_DEFAULT='LUA_CDIR"?.so;" "$(DEB_CLUA)?.so;" \
   "/usr/lib/lua/5.4/?.so;" LUA_CDIR"loadall.so;" "./?.so"'
 CFLAGS_LUA := $(OPT) -std=gnu99 $(LUA_DEFS)
+# musl's ctype calls as inline code in Lua's sources (src/luactype.h says why)
+CFLAGS_LUA += $(if $(SAN),,-include src/luactype.h)
 CFLAGS_ZLIB := $(OPT) -DHAVE_UNISTD_H -D_LARGEFILE64_SOURCE=1
 CFLAGS_OURS := $(OPT) -std=gnu11 $(WARN) $(LUA_DEFS) -Isrc -I$(O) \
   -I$(DEPS)/lua/src -I$(DEPS)/zlib -MMD -MP
@@ -129,7 +131,7 @@ $(DEPS)/%/.sha256: deps/deps.lock $(wildcard deps/patches/*/*.patch) | $(B)/.too
 $(O)/buildinfo.h: FORCE | $(B)/.tools
 	@mkdir -p $(O) && build-aux/buildinfo $@
 
-$(O)/lua/%.o: $(DEPS)/lua/.sha256
+$(O)/lua/%.o: $(DEPS)/lua/.sha256 $(if $(SAN),,src/luactype.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_LUA) -c $(DEPS)/lua/src/$*.c -o $@
 
