@@ -265,8 +265,8 @@ found:
 ** table and no string per module; package.preload still answers every
 ** built-in name, and entries a script sets take precedence. */
 static int preload_index(lua_State *L) {
-  const char *name = lua_tostring(L, 2);
-  if (lua_type(L, 2) != LUA_TSTRING || !push_loader(L, name)) lua_pushnil(L);
+  if (lua_type(L, 2) != LUA_TSTRING || !push_loader(L, lua_tostring(L, 2)))
+    lua_pushnil(L);
   return 1;
 }
 
