@@ -25,7 +25,8 @@ for i = 1, 3000000 do s = t(x * i) end
 LUA
 # name|numeral|iterations: Clinger's fast path, Eisel-Lemire (exponents
 # past 22, 19-digit and truncated mantissas), hex, and the exact path
-# (a subnormal; a midpoint's 40 digits)
+# (a subnormal; 2^53 + 1 and a tail of 25 decimals; 30 digits near a
+# midpoint between subnormals; 100 digits just under a midpoint near 10^75)
 cases='short|12345.6789|5000000
 17digits|0.30000000000000004|5000000
 exp|6.02214076e23|5000000
@@ -33,7 +34,9 @@ tiny|1.5e-300|5000000
 truncated|123456789012345678901234567890|3000000
 hex|0x1.921fb54442d18p+1|5000000
 subnormal|4.9406564584124654e-324|1000000
-midpoint|9007199254740993.0000000000000000000000001|1000000'
+midpoint|9007199254740993.0000000000000000000000001|1000000
+midsub|1.30938512624961762254034702908e-318|1000000
+mid100|1.229506576098384931397587455855308757364671215722850357891521464075374559231999999999999999999999999e75|300000'
 run() { # run NAME CMD...: one timed run into $out/NAME.times
   name=$1; shift
   hyperfine -N --runs 1 --export-json "$out/one.json" "$*" >/dev/null

@@ -59,6 +59,7 @@ static uint64_t compose(uint64_t m, int64_t e, int *range) {
 ** 19th (trunc: one of them is not 0). */
 typedef struct dec {
   const char *first; /* first significant digit (not '0'), or NULL */
+  const char *rest;  /* just after the 19th significant digit, or NULL */
   const char *mend;  /* end of the digits and point */
   uint64_t w;        /* the first nd significant digits */
   int nd;            /* at most 19: w < 10^19 < 2^64 */
@@ -69,35 +70,35 @@ typedef struct dec {
 /* Reads digits [. digits] [e[+-]digits] at p into *d; returns the end, or
 ** NULL when there is no digit before the exponent. */
 static const char *scan_dec(const char *p, dec *d) {
-  int any = 0;
-  d->first = NULL, d->w = 0, d->nd = 0, d->trunc = 0, d->e = 0;
+  uint64_t w = 0;
+  int64_t e = 0;
+  int any = 0, nd = 0, trunc = 0;
+  d->first = NULL, d->rest = NULL;
   for (; *p == '0'; p++) any = 1;
-  for (; isdig(*p); p++) {
-    if (d->nd < 19) {
-      if (d->nd++ == 0) d->first = p;
-      d->w = d->w * 10 + (uint64_t)(*p - '0');
-    } else {
-      d->e++;
-      d->trunc |= *p != '0';
-    }
+  if (isdig(*p)) {
+    d->first = p;
+    /* two at a time where both are digits: p[1] exists when p[0] is one */
+    for (; nd < 18 && isdig(p[0]) && isdig(p[1]); p += 2, nd += 2)
+      w = w * 100 + (uint64_t)(p[0] * 10 + p[1] - 11 * '0');
+    for (; nd < 19 && isdig(*p); p++, nd++) w = w * 10 + (uint64_t)(*p - '0');
+    if (nd == 19) d->rest = p;
+    for (; isdig(*p); p++) e++, trunc |= *p != '0';
   }
-  any |= d->nd > 0;
   if (*p == '.') {
     p++;
-    if (d->nd == 0)
-      for (; *p == '0'; p++) any = 1, d->e--;
-    for (; isdig(*p); p++) {
-      any = 1;
-      if (d->nd < 19) {
-        if (d->nd++ == 0) d->first = p;
-        d->w = d->w * 10 + (uint64_t)(*p - '0');
-        d->e--;
-      } else
-        d->trunc |= *p != '0';
+    if (nd == 0) {
+      for (; *p == '0'; p++) any = 1, e--;
+      if (isdig(*p)) d->first = p;
     }
+    for (; nd < 18 && isdig(p[0]) && isdig(p[1]); p += 2, nd += 2, e -= 2)
+      w = w * 100 + (uint64_t)(p[0] * 10 + p[1] - 11 * '0');
+    for (; nd < 19 && isdig(*p); p++, nd++, e--)
+      w = w * 10 + (uint64_t)(*p - '0');
+    if (nd == 19 && d->rest == NULL) d->rest = p;
+    for (; isdig(*p); p++) trunc |= *p != '0';
   }
-  if (!any) return NULL;
-  d->mend = p;
+  if (!any && nd == 0) return NULL;
+  d->w = w, d->nd = nd, d->trunc = trunc, d->mend = p;
   if ((*p | 32) == 'e') {
     const char *q = p + 1;
     int neg = 0;
@@ -107,10 +108,11 @@ static const char *scan_dec(const char *p, dec *d) {
       /* past 10^8 the value is 0 or infinite whatever the digits say */
       for (; isdig(*q); q++)
         if (x < 100000000) x = x * 10 + (*q - '0');
-      d->e += neg ? -x : x;
+      e += neg ? -x : x;
       p = q;
     }
   }
+  d->e = e;
   return p;
 }
 
@@ -201,107 +203,162 @@ static uint64_t lemire(uint64_t w, int q, int *range) {
 
 /* {==== the exact path: big integers */
 
-/* Enough for 801 decimal digits times 5^1150, the largest operands. */
-#define BIG_LIMBS 128
+/* Enough for 801 decimal digits (2661 bits) and for 2^55 * 5^1124 (the
+** largest power of five: 801 digits after a first one at 10^-324). */
+#define BIG_LIMBS 44
 #define MAX_DIGITS 800 /* a midpoint between doubles has at most 767 */
 
 typedef struct big {
   int n;
-  uint32_t v[BIG_LIMBS];
+  uint64_t v[BIG_LIMBS];
 } big;
 
+static const uint64_t pow10_64[] = {
+    1u,           10u,           100u,           1000u,
+    10000u,       100000u,       1000000u,       10000000u,
+    100000000u,   1000000000u,   10000000000u,   100000000000u,
+    1000000000000u, 10000000000000u, 100000000000000u, 1000000000000000u,
+    10000000000000000u, 100000000000000000u, 1000000000000000000u,
+    10000000000000000000u};
+
+/* 5^0 .. 5^27, the powers of five below 2^64 */
+static const uint64_t pow5_64[] = {
+    0x1u,          0x5u,          0x19u,         0x7du,
+    0x271u,        0xc35u,        0x3d09u,       0x1312du,
+    0x5f5e1u,      0x1dcd65u,     0x9502f9u,     0x2e90eddu,
+    0xe8d4a51u,    0x48c27395u,   0x16bcc41e9u,  0x71afd498du,
+    0x2386f26fc1u, 0xb1a2bc2ec5u, 0x3782dace9d9u, 0x1158e460913du,
+    0x56bc75e2d631u,     0x1b1ae4d6e2ef5u,    0x878678326eac9u,
+    0x2a5a058fc295edu,   0xd3c21bcecceda1u,   0x422ca8b0a00a425u,
+    0x14adf4b7320334b9u, 0x6765c793fa10079du};
+
 /* b = b * m + a.  A carry past BIG_LIMBS is dropped (the operands are
-** bounded well below it). */
-static void big_muladd(big *b, uint32_t m, uint32_t a) {
-  uint64_t c = a;
+** bounded below it). */
+static void big_muladd(big *b, uint64_t m, uint64_t a) {
+  u128 c = a;
   int i;
   for (i = 0; i < b->n; i++) {
-    c += (uint64_t)b->v[i] * m;
-    b->v[i] = (uint32_t)c;
-    c >>= 32;
+    c += (u128)b->v[i] * m;
+    b->v[i] = (uint64_t)c;
+    c >>= 64;
   }
-  if (c && b->n < BIG_LIMBS) b->v[b->n++] = (uint32_t)c;
+  if (c && b->n < BIG_LIMBS) b->v[b->n++] = (uint64_t)c;
 }
 
 static void big_set(big *b, uint64_t x) {
-  b->n = 0;
-  for (; x; x >>= 32) b->v[b->n++] = (uint32_t)x;
+  b->n = x != 0;
+  b->v[0] = x;
 }
 
 static void big_pow5(big *b, int64_t n) {
-  static const uint32_t p5[] = {1,      5,       25,       125,      625,
-                                3125,   15625,   78125,    390625,   1953125,
-                                9765625, 48828125, 244140625, 1220703125};
-  for (; n >= 13; n -= 13) big_muladd(b, p5[13], 0);
-  big_muladd(b, p5[n], 0);
+  for (; n >= 27; n -= 27) big_muladd(b, pow5_64[27], 0);
+  if (n) big_muladd(b, pow5_64[n], 0);
 }
 
-static void big_shl(big *b, int64_t s) {
-  int words = (int)(s / 32), bits = (int)(s % 32), i;
-  if (b->n == 0) return;
-  if (b->n + words + 1 > BIG_LIMBS) return; /* beyond the bound: never */
-  b->v[b->n + words] = 0;
+static int64_t big_bits(const big *b) {
+  return b->n == 0 ? 0 : 64 * b->n - __builtin_clzll(b->v[b->n - 1]);
+}
+
+/* a * 2^s against b, s >= 0: -1, 0 or 1, without forming the shift. */
+static int big_cmp_shl(const big *a, int64_t s, const big *b) {
+  int64_t la = big_bits(a), lb = big_bits(b);
+  int words, bits, i;
+  if (la == 0 || lb == 0) return (la != 0) - (lb != 0);
+  if (la + s != lb) return la + s < lb ? -1 : 1;
+  words = (int)(s / 64), bits = (int)(s % 64);
   for (i = b->n - 1; i >= 0; i--) {
-    uint64_t x = (uint64_t)b->v[i] << bits;
-    b->v[i + words + 1] |= (uint32_t)(x >> 32);
-    b->v[i + words] = (uint32_t)x;
+    int j = i - words;
+    uint64_t x = 0;
+    if (j >= 0 && j < a->n) x = a->v[j] << bits;
+    if (bits && j >= 1 && j - 1 < a->n) x |= a->v[j - 1] >> (64 - bits);
+    if (x != b->v[i]) return x < b->v[i] ? -1 : 1;
   }
-  for (i = 0; i < words; i++) b->v[i] = 0;
-  b->n += words + 1;
-  while (b->n > 0 && b->v[b->n - 1] == 0) b->n--;
-}
-
-static int big_cmp(const big *a, const big *b) {
-  int i;
-  if (a->n != b->n) return a->n < b->n ? -1 : 1;
-  for (i = a->n - 1; i >= 0; i--)
-    if (a->v[i] != b->v[i]) return a->v[i] < b->v[i] ? -1 : 1;
   return 0;
-}
-
-/* D * 10^k against c * 2^f: -1, 0 or 1. */
-static int cmp_dec(const big *d, int64_t k, uint64_t c, int64_t f) {
-  big x, y;
-  if (c == 0) return 1; /* d is not 0 */
-  x.n = d->n; /* the limbs in use only: a struct copy moves all 128 */
-  memcpy(x.v, d->v, (size_t)d->n * sizeof d->v[0]);
-  big_set(&y, c);
-  if (k >= 0) big_pow5(&x, k); /* d*5^k * 2^k against c * 2^f */
-  else big_pow5(&y, -k);       /* d * 2^k against c*5^-k * 2^f */
-  if (k > f) big_shl(&x, k - f);
-  else if (f > k) big_shl(&y, f - k);
-  return big_cmp(&x, &y);
 }
 
 /* The first MAX_DIGITS significant digits of d into *b, then a digit 1
 ** when a later digit is not 0 (that keeps every comparison with a
-** midpoint exact); returns k with value ~ b * 10^k. */
+** midpoint exact); returns k with value ~ b * 10^k.  The first nd digits
+** are d->w already; the rest go in 19 at a time, 8 at once where the
+** bytes up to d->mend are all digits. */
 static int64_t load_digits(const dec *d, big *b) {
-  static const uint32_t p10[] = {1,      10,      100,      1000,     10000,
-                                 100000, 1000000, 10000000, 100000000};
-  const char *p;
-  uint32_t chunk = 0;
-  int cn = 0, k = 0, sticky = 0;
-  b->n = 0;
-  for (p = d->first; p < d->mend; p++) {
-    if (*p == '.') continue;
-    if (k == MAX_DIGITS) {
-      if (*p != '0') {
-        sticky = 1;
-        break;
-      }
+  const char *p = d->rest, *end = d->mend;
+  uint64_t chunk = 0, x;
+  int cn = 0, k = d->nd, sticky = 0;
+  big_set(b, d->w);
+  while (p != NULL && p < end) {
+    if (*p == '.') {
+      p++;
       continue;
     }
-    chunk = chunk * 10 + (uint32_t)(*p - '0');
-    k++;
-    if (++cn == 9) {
-      big_muladd(b, 1000000000u, chunk);
+    if (k == MAX_DIGITS) {
+      for (; p < end && !sticky; p++) sticky = *p != '0' && *p != '.';
+      break;
+    }
+    if (cn <= 11 && k <= MAX_DIGITS - 8 && end - p >= 8) {
+      memcpy(&x, p, 8); /* little-endian: the first digit lowest */
+      if (((x & 0xf0f0f0f0f0f0f0f0u) |
+           (((x + 0x0606060606060606u) & 0xf0f0f0f0f0f0f0f0u) >> 4)) ==
+          0x3333333333333333u) {
+        /* eight digit bytes: pairs, then fours, then all eight */
+        x -= 0x3030303030303030u;
+        x = x * 10 + (x >> 8);
+        x = (((x & 0x000000ff000000ffu) * (100 + ((uint64_t)1000000 << 32))) +
+             (((x >> 16) & 0x000000ff000000ffu) * (1 + ((uint64_t)10000 << 32)))) >>
+            32;
+        chunk = chunk * 100000000u + x;
+        cn += 8, k += 8, p += 8;
+        goto flush;
+      }
+    }
+    chunk = chunk * 10 + (uint64_t)(*p++ - '0');
+    cn++, k++;
+  flush:
+    if (cn == 19) {
+      big_muladd(b, pow10_64[19], chunk);
       chunk = 0, cn = 0;
     }
   }
-  big_muladd(b, p10[cn], chunk);
+  if (cn) big_muladd(b, pow10_64[cn], chunk);
   if (sticky) big_muladd(b, 10, 1), k++;
   return d->e + d->nd - k;
+}
+
+/* The value against c * 2^f: -1, 0 or 1.  The value is D * 2^k, D
+** already multiplied by 5^k, when k >= 0, else D * 2^k / P, P = 5^-k. */
+static int against(const big *D, int64_t k, const big *P, uint64_t c,
+                   int64_t f) {
+  big y;
+  if (c == 0) return 1; /* the value is not 0 */
+  if (k >= 0) big_set(&y, c);
+  else { /* D * 2^k against c * P * 2^f */
+    y.n = P->n;
+    memcpy(y.v, P->v, (size_t)P->n * sizeof P->v[0]);
+    big_muladd(&y, c, 0);
+  }
+  return k >= f ? big_cmp_shl(D, k - f, &y) : -big_cmp_shl(&y, f - k, D);
+}
+
+/*
+** A shortcut before the big numbers, for a numeral whose first 19 digits
+** w * 10^q (-27 <= q <= 0) are a dyadic number with at least 54 bits,
+** W * 2^q (5^-q divides w), followed by digits not all 0 (d->trunc): the
+** rest adds less than 10^q <= 2^q, below W's last bit and so below half
+** a unit of the result, so W rounds with a sticky bit: up from half on.
+** That is 2^53 + 1 and the like (midpoints between doubles from 2^53 up)
+** with a tail of decimals.  Else UNDECIDED.
+*/
+static uint64_t dyadic(uint64_t w, int q, int *range) {
+  uint64_t p, W, m;
+  int drop;
+  if (q < -27 || q > 0) return UNDECIDED;
+  p = pow5_64[-q];
+  if (w % p != 0) return UNDECIDED;
+  W = w / p;
+  drop = 64 - __builtin_clzll(W) - 53;
+  if (drop <= 0) return UNDECIDED;
+  m = (W >> drop) + ((W >> (drop - 1)) & 1);
+  return compose(m, q + drop, range);
 }
 
 /*
@@ -313,7 +370,7 @@ static int64_t load_digits(const dec *d, big *b) {
 ** rounding (below DBL_MIN - 2^-1076, as x86-64's glibc has it).
 */
 static uint64_t exact(const dec *d, int *range) {
-  big b;
+  big D, P;
   u128 h;
   uint64_t l, m, bits;
   int lz, c, q = (int)d->e;
@@ -323,14 +380,16 @@ static uint64_t exact(const dec *d, int *range) {
   e2 = base + 126 + (int)(h >> 127);
   E = e2 - 52 < -1074 ? -1074 : e2 - 52;
   m = E - base >= 128 ? 0 : (uint64_t)(h >> (E - base));
-  k = load_digits(d, &b);
-  c = cmp_dec(&b, k, 2 * m + 1, E - 1);
+  k = load_digits(d, &D);
+  if (k >= 0) big_pow5(&D, k);
+  else big_set(&P, 1), big_pow5(&P, -k);
+  c = against(&D, k, &P, 2 * m + 1, E - 1);
   if (c > 0 || (c == 0 && (m & 1))) m++;
   bits = compose(m, E, range);
   if (bits <= MIN_BITS) {
-    int inexact = c == 0 || cmp_dec(&b, k, m, E) != 0;
+    int inexact = c == 0 || against(&D, k, &P, m, E) != 0;
     int tiny = bits < MIN_BITS ||
-               cmp_dec(&b, k, ((uint64_t)1 << 54) - 1, -1076) < 0;
+               against(&D, k, &P, ((uint64_t)1 << 54) - 1, -1076) < 0;
     if (inexact && tiny) *range = 1;
   }
   return bits;
@@ -362,6 +421,8 @@ static result decimal(const char *p) {
       r.bits = UNDECIDED; /* errno of a subnormal: the exact path says */
   } else
     r.bits = lemire(d.w, (int)d.e, &r.range);
+  if (r.bits == UNDECIDED && d.trunc)
+    r.bits = dyadic(d.w, (int)d.e, &r.range);
   if (r.bits == UNDECIDED) r.range = 0, r.bits = exact(&d, &r.range);
   return r;
 }
