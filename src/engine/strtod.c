@@ -58,7 +58,6 @@ static uint64_t compose(uint64_t m, int64_t e, int *range) {
 /* A decimal number as read: value = w * 10^e, plus the digits after the
 ** 19th (trunc: one of them is not 0). */
 typedef struct dec {
-  const char *first; /* first significant digit (not '0'), or NULL */
   const char *rest;  /* just after the 19th significant digit, or NULL */
   const char *mend;  /* end of the digits and point */
   uint64_t w;        /* the first nd significant digits */
@@ -67,33 +66,36 @@ typedef struct dec {
   int64_t e;
 } dec;
 
+/* Digits at p into *w until *nd reaches 19 (two at a time where both are
+** digits: p[1] exists when p[0] is one); returns where they stop. */
+static inline const char *take19(const char *p, uint64_t *wp, int *ndp) {
+  uint64_t w = *wp; /* in registers: not through the pointers */
+  int nd = *ndp;
+  for (; nd < 18 && isdig(p[0]) && isdig(p[1]); p += 2, nd += 2)
+    w = w * 100 + (uint64_t)(p[0] * 10 + p[1] - 11 * '0');
+  for (; nd < 19 && isdig(*p); p++, nd++) w = w * 10 + (uint64_t)(*p - '0');
+  *wp = w, *ndp = nd;
+  return p;
+}
+
 /* Reads digits [. digits] [e[+-]digits] at p into *d; returns the end, or
 ** NULL when there is no digit before the exponent. */
 static const char *scan_dec(const char *p, dec *d) {
+  const char *stop;
   uint64_t w = 0;
   int64_t e = 0;
   int any = 0, nd = 0, trunc = 0;
-  d->first = NULL, d->rest = NULL;
+  d->rest = NULL;
   for (; *p == '0'; p++) any = 1;
-  if (isdig(*p)) {
-    d->first = p;
-    /* two at a time where both are digits: p[1] exists when p[0] is one */
-    for (; nd < 18 && isdig(p[0]) && isdig(p[1]); p += 2, nd += 2)
-      w = w * 100 + (uint64_t)(p[0] * 10 + p[1] - 11 * '0');
-    for (; nd < 19 && isdig(*p); p++, nd++) w = w * 10 + (uint64_t)(*p - '0');
-    if (nd == 19) d->rest = p;
-    for (; isdig(*p); p++) e++, trunc |= *p != '0';
-  }
+  p = take19(p, &w, &nd);
+  if (nd == 19) d->rest = p;
+  for (; isdig(*p); p++) e++, trunc |= *p != '0';
   if (*p == '.') {
     p++;
-    if (nd == 0) {
+    if (nd == 0)
       for (; *p == '0'; p++) any = 1, e--;
-      if (isdig(*p)) d->first = p;
-    }
-    for (; nd < 18 && isdig(p[0]) && isdig(p[1]); p += 2, nd += 2, e -= 2)
-      w = w * 100 + (uint64_t)(p[0] * 10 + p[1] - 11 * '0');
-    for (; nd < 19 && isdig(*p); p++, nd++, e--)
-      w = w * 10 + (uint64_t)(*p - '0');
+    stop = take19(p, &w, &nd);
+    e -= stop - p, p = stop;
     if (nd == 19 && d->rest == NULL) d->rest = p;
     for (; isdig(*p); p++) trunc |= *p != '0';
   }
@@ -276,6 +278,23 @@ static int big_cmp_shl(const big *a, int64_t s, const big *b) {
   return 0;
 }
 
+/* 1 and their value in *v when the 8 bytes at p are all digits (SWAR:
+** checked all at once, then pairs, fours and all eight combined). */
+static int eight(const char *p, uint64_t *v) {
+  const uint64_t hi = 0xf0f0f0f0f0f0f0f0u, pairs = 0x000000ff000000ffu;
+  uint64_t x;
+  memcpy(&x, p, 8); /* little-endian: the first digit lowest */
+  if (((x & hi) | (((x + 0x0606060606060606u) & hi) >> 4)) !=
+      0x3333333333333333u)
+    return 0;
+  x -= 0x3030303030303030u;
+  x = x * 10 + (x >> 8);
+  *v = ((x & pairs) * (100 + ((uint64_t)1000000 << 32)) +
+        ((x >> 16) & pairs) * (1 + ((uint64_t)10000 << 32))) >>
+       32;
+  return 1;
+}
+
 /* The first MAX_DIGITS significant digits of d into *b, then a digit 1
 ** when a later digit is not 0 (that keeps every comparison with a
 ** midpoint exact); returns k with value ~ b * 10^k.  The first nd digits
@@ -295,25 +314,13 @@ static int64_t load_digits(const dec *d, big *b) {
       for (; p < end && !sticky; p++) sticky = *p != '0' && *p != '.';
       break;
     }
-    if (cn <= 11 && k <= MAX_DIGITS - 8 && end - p >= 8) {
-      memcpy(&x, p, 8); /* little-endian: the first digit lowest */
-      if (((x & 0xf0f0f0f0f0f0f0f0u) |
-           (((x + 0x0606060606060606u) & 0xf0f0f0f0f0f0f0f0u) >> 4)) ==
-          0x3333333333333333u) {
-        /* eight digit bytes: pairs, then fours, then all eight */
-        x -= 0x3030303030303030u;
-        x = x * 10 + (x >> 8);
-        x = (((x & 0x000000ff000000ffu) * (100 + ((uint64_t)1000000 << 32))) +
-             (((x >> 16) & 0x000000ff000000ffu) * (1 + ((uint64_t)10000 << 32)))) >>
-            32;
-        chunk = chunk * 100000000u + x;
-        cn += 8, k += 8, p += 8;
-        goto flush;
-      }
+    if (cn <= 11 && k <= MAX_DIGITS - 8 && end - p >= 8 && eight(p, &x)) {
+      chunk = chunk * 100000000u + x;
+      cn += 8, k += 8, p += 8;
+    } else {
+      chunk = chunk * 10 + (uint64_t)(*p++ - '0');
+      cn++, k++;
     }
-    chunk = chunk * 10 + (uint64_t)(*p++ - '0');
-    cn++, k++;
-  flush:
     if (cn == 19) {
       big_muladd(b, pow10_64[19], chunk);
       chunk = 0, cn = 0;
@@ -459,8 +466,9 @@ static uint64_t round_bits(uint64_t m, int sticky, int keep,
 ** into place, forgets the 54th (neither rounding nor errno sees it), so
 ** 0x1.ffffffffffff98p-1023 gives 0x0.ffffffffffffcp-1022, not ...d (glibc
 ** 2.36, Debian 12's; its current source has the same code).  lua5.4 reads
-** numerals with glibc, and moonbox must read them alike.  ERANGE when what glibc sees is inexact and the value
-** tiny (53 bits, rounded, still below 2^-1022).
+** numerals with glibc, and moonbox must read them alike.  ERANGE when what
+** glibc sees is inexact and the value tiny (53 bits, rounded, still below
+** 2^-1022).
 */
 static uint64_t subnormal(uint64_t m, int sticky, int top, int *range) {
   int len = 64 - __builtin_clzll(m), inexact, dummy;
