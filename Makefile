@@ -36,6 +36,8 @@ endif
 # src/front/main.c: a check before musl's _start (a word, not a SIGSEGV, when a
 # seccomp profile denies arch_prctl)
 ENTRY := -Wl,-e,moonbox_entry
+# src/front/start.ld: the code every start runs, in one place (its header)
+ENTRY += -Wl,-T,src/front/start.ld
 endif
 
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Werror
@@ -344,7 +346,7 @@ release: $(BIN)
 # failing the build with "corrupted value profile". $(O)/buildinfo.h
 # changes with the commit: the binary's build id stays true.
 ifdef FAST
-$(ELF): $(wildcard src/*/*.c src/*/*.h src/*/*.def src/modules/*.mk) \
+$(ELF): $(wildcard src/*/*.c src/*/*.h src/*/*.def src/*/*.ld src/modules/*.mk) \
   Makefile $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 bench/train \
   $(wildcard bench/programs/*.lua) $(ARCHIVE_INPUTS) $(O)/buildinfo.h
 	rm -rf $(R)

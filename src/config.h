@@ -75,4 +75,14 @@
 #define MOONBOX_OWN_STRTOD 0
 #endif
 
+/* Large zero-filled buffers a start does not touch (messages, paths, saved
+** handlers) go after .bss, to ld's .lbss: the small variables every start
+** writes then share fewer pages (each page a start touches costs a fault;
+** src/front/start.ld says more).  GCC names .lbss.* sections NOBITS. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define MOONBOX_COLD_BSS __attribute__((section(".lbss.moonbox")))
+#else
+#define MOONBOX_COLD_BSS
+#endif
+
 #endif

@@ -540,3 +540,29 @@ cli "arg[-1]: a PATH-found interpreter is its full path (shebang through env)" \
 cli "arg[-3]: the interpreter's path before -e CODE" -o "$TMP/pathbin/mbx"$'\n' -- \
   env PATH="$TMP/pathbin:$PATH" mbx -e 'print(arg[-3])' "$TMP/pathbin/empty.lua"
 # }====
+
+# {==== start-up layout (src/front/start.ld): the code every start runs sits
+# in one output section at the front of the text, so its page faults (each
+# maps a 64 KiB window) stay few
+start_layout() { # ELF: every named function lies inside .text.start
+  local range lo hi name addr
+  range=$(readelf -SW "$1" | sed -n 's/.* \.text\.start  *PROGBITS  *\([0-9a-f]*\) [0-9a-f]* \([0-9a-f]*\) .*/\1 \2/p')
+  [ -n "$range" ] || { echo "no .text.start section"; return 1; }
+  lo=$((16#${range% *})) hi=$((16#${range% *} + 16#${range#* }))
+  for name in moonbox_entry moonbox_check_tls _start __libc_start_main \
+    __init_libc __init_tls getenv open malloc memcpy memset strlen exit \
+    fflush _fini; do
+    addr=$(nm "$1" | sed -n "s/^\([0-9a-f]*\) [TtWw] $name\$/\1/p" | head -n 1)
+    [ -n "$addr" ] || { echo "$name: not in the symbol table"; return 1; }
+    if [ $((16#$addr)) -lt $lo ] || [ $((16#$addr)) -ge $hi ]; then
+      echo "$name at 0x$addr, outside .text.start [$lo, $hi)"; return 1
+    fi
+  done
+}
+if [ -n "${MOONBOX_SAN:-}" ]; then
+  skip "start-up code in .text.start" "the sanitizer build is dynamic glibc, linked without src/front/start.ld"
+else
+  check "start-up code in .text.start: entry, musl's start and exit, malloc, memcpy" \
+    start_layout "$M"
+fi
+# }====

@@ -109,6 +109,9 @@ NOPATTERN static void copy_bwd(unsigned char *d, const unsigned char *s,
   st16(d + 16, h1);
 }
 
+/* With the code every start runs (src/front/start.ld): musl's start-up
+   calls it first, and every program after. */
+__attribute__((section(".text.moonbox_start")))
 NOPATTERN void *memcpy(void *restrict dst, const void *restrict src,
                        size_t n) {
   unsigned char *d = dst;

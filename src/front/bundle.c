@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "runtime/archive.h"
 #include "bundle.h"
 #include "engine/mem.h"
@@ -428,7 +429,7 @@ static int write_elf(Bundle *b, Out *o, const unsigned char *exe,
 
 /* The temporary file's name, for the signal handler: armed only while
 ** the file exists under that name, changed with the signals blocked. */
-static char tmp_path[PATH_MAX];
+MOONBOX_COLD_BSS static char tmp_path[PATH_MAX];
 static volatile sig_atomic_t tmp_armed;
 static const int stops[] = {SIGINT, SIGTERM, SIGHUP};
 #define NSTOPS (sizeof stops / sizeof stops[0])

@@ -177,7 +177,7 @@ static lua_State *new_state(ma_state **ma) {
 ** Nothing here may use thread-local storage (errno, the stack protector's
 ** canary, profiling counters) or the C library. */
 #if defined(__x86_64__)
-__asm__(".text\n"
+__asm__(".pushsection .text.moonbox_start,\"ax\",@progbits\n"
         ".globl moonbox_entry\n"
         ".type moonbox_entry,@function\n"
         "moonbox_entry:\n"
@@ -187,7 +187,8 @@ __asm__(".text\n"
         "  call moonbox_check_tls\n"
         "  pop %rdx\n"
         "  pop %rdx\n"
-        "  jmp _start\n");
+        "  jmp _start\n"
+        ".popsection\n");
 
 #if defined(__GNUC__) && __GNUC__ >= 11
 #define NO_TLS __attribute__((no_stack_protector, \
@@ -211,8 +212,10 @@ NO_TLS static void raw_puts(const char *s) {
   raw3(1 /* write */, 2, (long)s, n);
 }
 
+/* Its section: with the rest of what every start runs (start.ld). */
 NO_TLS __attribute__((used)) void moonbox_check_tls(const long *sp);
-NO_TLS __attribute__((used)) void moonbox_check_tls(const long *sp) {
+NO_TLS __attribute__((used, section(".text.moonbox_start"))) void
+moonbox_check_tls(const long *sp) {
   static char num[24];
   long r = raw3(158 /* arch_prctl */, 0x1002 /* ARCH_SET_FS */, 0, 0);
   char *p = num + sizeof num - 1;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "config.h"
 #include "lauxlib.h"
 #include "lua.h"
 
@@ -35,7 +36,7 @@ static volatile sig_atomic_t pending[SIGMAX + 1];
 /* The last C handler other than ours that sigaction displaced, per signal
 ** (the front end's Ctrl-C handler, say): reported to Lua as its address,
 ** and that address, and only it, puts the handler back. */
-static struct sigaction foreign[SIGMAX + 1];
+MOONBOX_COLD_BSS static struct sigaction foreign[SIGMAX + 1];
 static lua_State *volatile sig_L; /* main thread of the state, or NULL */
 
 /* The hook sig_hook displaced, put back when it runs. Written only while
