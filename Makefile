@@ -146,8 +146,8 @@ $(O)/src/%.o: src/%.c $(DEPS)/lua/.sha256 $(DEPS)/zlib/.sha256 $(O)/buildinfo.h
 	$(CC) $(CFLAGS_OURS) -include $(O)/buildinfo.h -c $< -o $@
 
 ifndef FAST
-$(ELF): $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ)
-	$(CC) $(LDFLAGS) $(ENTRY) -o $@.tmp $^ -lm -lpthread
+$(ELF): $(OURS_OBJ) $(EXTRA_OBJ) $(LUA_OBJ) $(ZLIB_OBJ) src/front/start.ld
+	$(CC) $(LDFLAGS) $(ENTRY) -o $@.tmp $(filter-out %.ld,$^) -lm -lpthread
 	mv $@.tmp $@
 endif
 
