@@ -269,13 +269,14 @@ static void pool_put(ma_state *st, chunk *ch) {
   list_push(&st->pool, &ch->l);
   st->npool++;
   while (!st->ending && st->npool + st->nfresh > POOL_MIN + st->nchunks) {
-    chunk *old = (chunk *)st->pool.prev;
+    chunk *old;
     if (st->nfresh > 0) {
       st->nfresh--;
       munmap(st->fresh + st->nfresh * CHUNK_SIZE, CHUNK_SIZE);
       st->mapped -= CHUNK_SIZE;
       continue;
     }
+    old = (chunk *)st->pool.prev;
     list_unlink(&old->l);
     st->npool--;
     unmap_chunk(st, old);
@@ -296,7 +297,7 @@ static void pool_put(ma_state *st, chunk *ch) {
 ** the first page spilled small classes into the second; `moonbox -e ''`
 ** made 71 page faults then, 53 now, and the header's page is touched by
 ** every allocation anyway.  Measured no slower (methods.lua, binary-trees,
-** tables: 0.94x-0.98x the time).  The hash runs on a counter, so layouts
+** tables: 0.94x-1.00x the time).  The hash runs on a counter, so layouts
 ** repeat run to run.
 */
 static unsigned first_slot(ma_state *st, unsigned c, unsigned cap,
@@ -307,7 +308,8 @@ static unsigned first_slot(ma_state *st, unsigned c, unsigned cap,
   return (unsigned)(((at + size - 1) / size) % cap);
 }
 
-/* Give class c a fresh chunk at the head of its avail list. */
+/* Give class c an empty chunk, the pool's or else a fresh one, at the head
+** of its avail list. */
 static chunk *class_grow(ma_state *st, unsigned c) {
   mclass *cl = &st->cls[c];
   chunk *ch;
