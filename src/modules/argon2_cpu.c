@@ -15,9 +15,9 @@
 ** The level is found on the first call, not at start-up: the compiler's
 ** __builtin_cpu_supports links a constructor that runs a dozen CPUID
 ** instructions in every process, and under a hypervisor each one traps
-** (about 10 us of every moonbox start, 2% of `moonbox -e ''`). Here three
-** CPUID leaves and one XGETBV run once, on the first hash; later calls read
-** the cached level. Racing threads compute the same value.
+** (about 10 us of every moonbox start, 2% of `moonbox -e ''`). Here two
+** CPUID leaves (1 and 7) and one XGETBV run once, on the first hash; later
+** calls read the cached level. Racing threads compute the same value.
 */
 void argon2_fill_segment_sse2(const argon2_instance_t *instance,
                               argon2_position_t position);
